@@ -1,0 +1,270 @@
+//! Stage 1: bytes in, raw text out. The file type comes from the content, never the
+//! extension, so a PDF named `cv.txt` is still read as a PDF.
+
+mod docx;
+mod guard;
+mod html;
+mod pdf;
+mod text;
+
+use std::io::Read;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+pub use guard::contain_panics;
+
+/// The document formats skillgap reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Pdf,
+    Docx,
+    Html,
+    Text,
+}
+
+impl Kind {
+    /// The lowercase name used in JSON and messages.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Pdf => "pdf",
+            Kind::Docx => "docx",
+            Kind::Html => "html",
+            Kind::Text => "text",
+        }
+    }
+}
+
+/// Caps that keep one hostile file from eating the machine. The defaults are far
+/// above anything a real resume or posting reaches.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Largest input file read at all, in bytes.
+    pub max_file_bytes: u64,
+    /// Largest total size the parts of a DOCX may expand to, in bytes.
+    pub max_docx_bytes: u64,
+    /// Pages read from a PDF; later pages are ignored.
+    pub max_pages: usize,
+    /// Characters of extracted text kept; the rest is cut.
+    pub max_text_chars: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 20 * 1024 * 1024,
+            max_docx_bytes: 100 * 1024 * 1024,
+            max_pages: 50,
+            max_text_chars: 2_000_000,
+        }
+    }
+}
+
+/// An input file's name (as the user gave it) and its bytes.
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+impl Input {
+    /// Reads `path`, or standard input when `path` is `-`, refusing directories and
+    /// files over the size limit before reading them.
+    pub fn read(path: &Path, limits: &Limits) -> Result<Input> {
+        let name = path.display().to_string();
+        if name == "-" {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .take(limits.max_file_bytes + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|e| Error::from_io("<stdin>", e))?;
+            check_size("<stdin>", bytes.len() as u64, limits)?;
+            return Ok(Input {
+                name: "<stdin>".into(),
+                bytes,
+            });
+        }
+        let meta = std::fs::metadata(path).map_err(|e| Error::from_io(&name, e))?;
+        if meta.is_dir() {
+            return Err(Error::IsDirectory(name));
+        }
+        check_size(&name, meta.len(), limits)?;
+        let mut bytes = Vec::with_capacity(meta.len() as usize);
+        std::fs::File::open(path)
+            .and_then(|f| f.take(limits.max_file_bytes + 1).read_to_end(&mut bytes))
+            .map_err(|e| Error::from_io(&name, e))?;
+        check_size(&name, bytes.len() as u64, limits)?;
+        Ok(Input { name, bytes })
+    }
+
+    /// Wraps text given on the command line (e.g. `--job-text`).
+    pub fn from_text(name: &str, text: &str) -> Input {
+        Input {
+            name: name.to_string(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+}
+
+fn check_size(name: &str, len: u64, limits: &Limits) -> Result<()> {
+    if len > limits.max_file_bytes {
+        return Err(Error::TooLarge {
+            path: name.to_string(),
+            size_mb: len as f64 / (1024.0 * 1024.0),
+            limit_mb: limits.max_file_bytes / (1024 * 1024),
+        });
+    }
+    Ok(())
+}
+
+/// Text as the format gave it, before normalization.
+#[derive(Debug, Clone, Serialize)]
+pub struct Extracted {
+    pub kind: Kind,
+    /// Pages in the source: PDF pages read; 1 for other formats.
+    pub pages: usize,
+    /// Pages the PDF has in all (more than `pages` when `max_pages` cut it).
+    pub total_pages: usize,
+    pub text: String,
+}
+
+/// Turns an input's bytes into text, by the format its content shows.
+///
+/// Panics inside the PDF library are caught and become [`Error::PdfCrash`]; endless
+/// loops and stack overflows cannot be caught in-process, which is why `rank` runs
+/// PDFs in worker processes with a time limit (see `batch`).
+pub fn extract(input: &Input, limits: &Limits) -> Result<Extracted> {
+    let name = input.name.as_str();
+    let bytes = input.bytes.as_slice();
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(Error::Empty(name.to_string()));
+    }
+    let (kind, pages, total_pages, mut text) = match sniff(bytes) {
+        Sniffed::Pdf => {
+            let pdf = pdf::extract(name, bytes, limits.max_pages)?;
+            (Kind::Pdf, pdf.pages_read, pdf.total_pages, pdf.text)
+        }
+        Sniffed::Zip => (Kind::Docx, 1, 1, docx::extract(name, bytes, limits)?),
+        Sniffed::Html => (Kind::Html, 1, 1, html::extract(&text::decode(bytes))),
+        Sniffed::Text => (Kind::Text, 1, 1, text::decode(bytes)),
+        Sniffed::Unsupported(what) => {
+            return Err(Error::Unsupported {
+                path: name.to_string(),
+                what: what.to_string(),
+            })
+        }
+    };
+    if text.chars().count() > limits.max_text_chars {
+        let cut = text
+            .char_indices()
+            .nth(limits.max_text_chars)
+            .map_or(text.len(), |(i, _)| i);
+        text.truncate(cut);
+    }
+    Ok(Extracted {
+        kind,
+        pages,
+        total_pages,
+        text,
+    })
+}
+
+/// What the first bytes say a file is.
+#[derive(Debug, PartialEq, Eq)]
+enum Sniffed {
+    Pdf,
+    Zip,
+    Html,
+    Text,
+    Unsupported(&'static str),
+}
+
+fn sniff(bytes: &[u8]) -> Sniffed {
+    let head = &bytes[..bytes.len().min(1024)];
+    // Some producers put junk before the header; readers accept it within 1 KB.
+    if find(head, b"%PDF-").is_some() {
+        return Sniffed::Pdf;
+    }
+    const MAGIC: [(&[u8], &str); 8] = [
+        (b"PK\x03\x04", ""),
+        (b"\xD0\xCF\x11\xE0", "a legacy Word .doc or other OLE file"),
+        (b"{\\rtf", "an RTF file"),
+        (b"\x89PNG", "a PNG image; an ATS cannot read text in images"),
+        (
+            b"\xFF\xD8\xFF",
+            "a JPEG image; an ATS cannot read text in images",
+        ),
+        (b"GIF8", "a GIF image"),
+        (b"\x7FELF", "an executable"),
+        (b"\x1F\x8B", "a gzip archive"),
+    ];
+    for (magic, what) in MAGIC {
+        if bytes.starts_with(magic) {
+            return if what.is_empty() {
+                Sniffed::Zip
+            } else {
+                Sniffed::Unsupported(what)
+            };
+        }
+    }
+    // A PDF with a broken header still has its object syntax: call it a damaged PDF.
+    let body = &bytes[..bytes.len().min(64 * 1024)];
+    if find(body, b"endobj").is_some()
+        && (find(body, b"%PDF").is_some() || find(body, b"xref").is_some())
+    {
+        return Sniffed::Pdf;
+    }
+    if text::looks_binary(bytes) {
+        return Sniffed::Unsupported("binary data, not PDF, DOCX or text");
+    }
+    let start = String::from_utf8_lossy(&head[..head.len().min(512)]).to_ascii_lowercase();
+    let start = start.trim_start_matches('\u{feff}').trim_start();
+    if start.starts_with("<!doctype html")
+        || start.starts_with("<html")
+        || (start.starts_with('<') && (start.contains("<body") || start.contains("<head")))
+    {
+        return Sniffed::Html;
+    }
+    Sniffed::Text
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_by_content_not_name() {
+        assert_eq!(sniff(b"%PDF-1.4\n..."), Sniffed::Pdf);
+        assert_eq!(sniff(b"junk\n%PDF-1.7\n"), Sniffed::Pdf);
+        assert_eq!(sniff(b"PK\x03\x04rest"), Sniffed::Zip);
+        assert_eq!(sniff(b"<!DOCTYPE html><html>"), Sniffed::Html);
+        assert_eq!(sniff(b"Jane Doe\nSkills: Java"), Sniffed::Text);
+        assert!(matches!(
+            sniff(b"\x00\x01\x02\x03\x04binary"),
+            Sniffed::Unsupported(_)
+        ));
+        assert!(matches!(sniff(b"\x89PNG\r\n"), Sniffed::Unsupported(_)));
+    }
+
+    #[test]
+    fn empty_and_whitespace_inputs_are_empty() {
+        let err = extract(&Input::from_text("cv.txt", " \n\t"), &Limits::default()).unwrap_err();
+        assert!(matches!(err, Error::Empty(_)));
+    }
+
+    #[test]
+    fn text_is_cut_at_the_character_limit() {
+        let limits = Limits {
+            max_text_chars: 3,
+            ..Limits::default()
+        };
+        let out = extract(&Input::from_text("a.txt", "héllo"), &limits).unwrap();
+        assert_eq!(out.text, "hél");
+    }
+}

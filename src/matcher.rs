@@ -1,0 +1,452 @@
+//! Stage 4: find the lexicon's skills in a document.
+//!
+//! One Aho-Corasick automaton over every name and alias (leftmost-longest, ASCII
+//! case-insensitive) proposes candidates; rules then keep only real mentions:
+//!
+//! * **Whole terms.** A hit must not touch a letter or digit on either side; a dot or
+//!   `&` joined to a letter or digit continues a word (`Vue.js` holds no `JS`, `R&D` no
+//!   `R`), and so do `+` and `#` on the right (`C` is not in `C++` or `C#`). For short
+//!   (one or two letters) and ambiguous forms a hyphen joins too (`C-level`,
+//!   `Objective-C`); for longer ones it does not (`Java-based` is Java).
+//! * **Versions and plurals** by rule: `Python3`, `Python 3.12`, `Java 21`, `HTML5`;
+//!   `APIs`, `databases`. Not for one-letter or ambiguous forms.
+//! * **Case** where the lexicon says so (`Go`, not `go`; `Swift`, not `SWIFT`).
+//! * **Evidence** for ambiguous forms (see [`Evidence`]).
+//! * **Line wraps** do not split terms: a single newline reads as a space, so
+//!   "distributed\nsystems" is found (a blank line still separates).
+//!
+//! When the longest candidate fails a rule, shorter forms starting at the same place
+//! are tried ("Spring Bootcamp" still yields Spring if there is evidence).
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+use serde::Serialize;
+
+use crate::lexicon::{Category, Lexicon, SkillId};
+use crate::sections::{Document, SectionKind};
+
+/// Why an ambiguous word was taken as the technology.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Evidence {
+    /// The form is not ambiguous: no evidence needed.
+    Unambiguous,
+    /// Written in a Skills section.
+    SkillsSection,
+    /// One item of a list of skills ("Go, Rust, Python"; "Chef and Puppet").
+    SkillList,
+    /// A neighbouring word fixes the meaning ("Spring Boot", "Go developer", "in R").
+    Neighbour,
+}
+
+/// One place a skill is written.
+#[derive(Debug, Clone, Serialize)]
+pub struct Mention {
+    pub skill: SkillId,
+    /// Byte range in the document text, plural suffix included.
+    pub span: Range<usize>,
+    /// 1-based line of the start of the mention.
+    pub line: usize,
+    pub section: SectionKind,
+    /// The text as written (a line break inside it reads as a space).
+    pub form: String,
+    /// Index of the lexicon form (name or alias) that matched.
+    pub form_index: usize,
+    pub evidence: Evidence,
+}
+
+/// The lexicon compiled for searching. Build it once and scan many documents with it;
+/// it is `Sync`, so threads can share one.
+///
+/// ```
+/// use skillgap::{lexicon::Lexicon, matcher::Matcher, sections::{Document, Purpose}};
+/// let matcher = Matcher::new(Lexicon::embedded());
+/// let doc = Document::new("Built services in Java and PostgreSQL, not JavaScript".into(), Purpose::Resume);
+/// let names: Vec<&str> = matcher.scan(&doc).iter().map(|m| matcher.lexicon().skill(m.skill).name.as_str()).collect();
+/// assert_eq!(names, ["Java", "PostgreSQL", "JavaScript"]);
+/// ```
+pub struct Matcher {
+    lexicon: Lexicon,
+    automaton: AhoCorasick,
+}
+
+/// Words next to an ambiguous form that mean "this is a technology" for any skill.
+const GENERIC_EVIDENCE: &[&str] = &[
+    "programming",
+    "language",
+    "languages",
+    "framework",
+    "frameworks",
+    "library",
+    "libraries",
+    "developer",
+    "developers",
+    "engineer",
+    "engineers",
+    "development",
+    "stack",
+    "codebase",
+    "sdk",
+    "api",
+    "apis",
+    "backend",
+    "microservices",
+    "services",
+    "scripts",
+    "scripting",
+    "code",
+    "applications",
+    "apps",
+    "expertise",
+    "experience",
+    "proficiency",
+    "proficient",
+];
+
+/// Words before a form that introduce a technology ("written in Go", "APIs with Express").
+const TECH_PREPOSITIONS: &[&str] = &["in", "using", "with", "via", "on"];
+
+/// Words that join the items of a list.
+const LIST_JOINERS: &[&str] = &["and", "or", "&", "/", ",", "|", ";", "•", "+"];
+
+impl Matcher {
+    /// Compiles the automaton over every form of the lexicon.
+    pub fn new(lexicon: Lexicon) -> Matcher {
+        let patterns: Vec<&str> = lexicon.forms().iter().map(|f| f.text.as_str()).collect();
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&patterns)
+            .expect("lexicon forms compile into an automaton");
+        Matcher { lexicon, automaton }
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Every mention in the document, in text order.
+    pub fn scan(&self, doc: &Document) -> Vec<Mention> {
+        let flat = flatten_line_wraps(&doc.text);
+        let text = flat.as_str();
+        let mut candidates: Vec<Candidate> = Vec::new();
+        let mut pos = 0;
+        while pos < text.len() {
+            let Some(hit) = self.automaton.find(Input::new(text).range(pos..)) else {
+                break;
+            };
+            match self.candidate_at(text, hit.start(), hit.end(), hit.pattern().as_usize()) {
+                Some(c) => {
+                    pos = c.span.end;
+                    candidates.push(c);
+                }
+                None => pos = hit.start() + 1,
+            }
+        }
+        let mut mentions = Vec::with_capacity(candidates.len());
+        for (i, c) in candidates.iter().enumerate() {
+            let line = doc.line_of(c.span.start);
+            let section = doc.section_of_line(line);
+            let evidence = if !c.ambiguous {
+                Evidence::Unambiguous
+            } else if section == SectionKind::Skills {
+                Evidence::SkillsSection
+            } else if let Some(e) = self.context_evidence(text, &candidates, i) {
+                e
+            } else {
+                continue;
+            };
+            mentions.push(Mention {
+                skill: self.lexicon.form(c.form_index).skill,
+                span: c.span.clone(),
+                line,
+                section,
+                form: text[c.span.clone()].to_string(),
+                form_index: c.form_index,
+                evidence,
+            });
+        }
+        mentions
+    }
+
+    /// Applies the term rules to an automaton hit, trying shorter forms at the same
+    /// start when the longest one fails.
+    fn candidate_at(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        form_index: usize,
+    ) -> Option<Candidate> {
+        if let Some(c) = self.check_term(text, start, end, form_index) {
+            return Some(c);
+        }
+        let bytes = text.as_bytes();
+        (start + 1..end)
+            .rev()
+            .filter(|&k| !bytes[k].is_ascii_alphanumeric() || !bytes[k - 1].is_ascii_alphanumeric())
+            .filter(|&k| text.is_char_boundary(k))
+            .find_map(|k| {
+                let index = self.lexicon.form_index(&text[start..k])?;
+                self.check_term(text, start, k, index)
+            })
+    }
+
+    fn check_term(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        form_index: usize,
+    ) -> Option<Candidate> {
+        let form = self.lexicon.form(form_index);
+        if form.case_sensitive && text[start..end] != form.text {
+            return None;
+        }
+        let short = form.text.chars().count() <= 2;
+        let tight = form.ambiguous || short;
+        if !left_boundary(text, start, tight) {
+            return None;
+        }
+        let mut end = end;
+        if !tight && form.text.ends_with(|c: char| c.is_ascii_alphabetic()) {
+            end = plural_end(text, end).unwrap_or(end);
+        }
+        let versioned = || {
+            let version_ok = !form.ambiguous && form.text.chars().count() > 1;
+            version_ok && version_end(text, end).is_some_and(|v| right_boundary(text, v, tight))
+        };
+        if !right_boundary(text, end, tight) && !versioned() {
+            return None;
+        }
+        Some(Candidate {
+            span: start..end,
+            form_index,
+            ambiguous: form.ambiguous,
+        })
+    }
+
+    /// Evidence from the words around an ambiguous candidate, or `None`.
+    fn context_evidence(&self, text: &str, candidates: &[Candidate], i: usize) -> Option<Evidence> {
+        let c = &candidates[i];
+        let skill = self.lexicon.skill(self.lexicon.form(c.form_index).skill);
+        let line_start = text[..c.span.start].rfind('\n').map_or(0, |p| p + 1);
+        let line_end = text[c.span.end..]
+            .find('\n')
+            .map_or(text.len(), |p| c.span.end + p);
+        let before = &text[line_start..c.span.start];
+        let after = &text[c.span.end..line_end];
+        let prev = last_word(before);
+        let next = first_word(after);
+        // A number right after ("Spring 2021") or an article before ("the Spring") reads as English.
+        let next_is_number = next
+            .as_deref()
+            .is_some_and(|w| w.chars().all(|ch| ch.is_ascii_digit()));
+        let prev_is_article = prev
+            .as_deref()
+            .is_some_and(|w| matches!(w, "the" | "a" | "an" | "this" | "that" | "my" | "our"));
+        if next_is_number || prev_is_article {
+            return None;
+        }
+        let is_evidence = |w: &Option<String>| {
+            w.as_deref().is_some_and(|w| {
+                skill.evidence.iter().any(|e| e == w) || GENERIC_EVIDENCE.contains(&w)
+            })
+        };
+        if is_evidence(&next) || is_evidence(&prev) {
+            return Some(Evidence::Neighbour);
+        }
+        if prev
+            .as_deref()
+            .is_some_and(|w| TECH_PREPOSITIONS.contains(&w))
+            && skill.category != Category::Soft
+        {
+            return Some(Evidence::Neighbour);
+        }
+        // A list: joined to another skill candidate by a separator or a conjunction.
+        let joined = |a: &Candidate, b: &Candidate| {
+            let gap = text[a.span.end..b.span.start].trim();
+            !text[a.span.end..b.span.start].contains('\n')
+                && (gap.is_empty()
+                    || LIST_JOINERS.contains(&gap)
+                    || gap == ", and"
+                    || gap == ", or")
+        };
+        let neighbour_joined = (i > 0 && joined(&candidates[i - 1], c))
+            || candidates.get(i + 1).is_some_and(|n| joined(c, n));
+        let label_list = before.trim_end().ends_with(':')
+            || before.contains(':') && before.trim_end().ends_with(',');
+        if neighbour_joined
+            || (label_list && self.others_on_line(candidates, i, line_start, line_end))
+        {
+            return Some(Evidence::SkillList);
+        }
+        None
+    }
+
+    fn others_on_line(&self, candidates: &[Candidate], i: usize, start: usize, end: usize) -> bool {
+        candidates
+            .iter()
+            .enumerate()
+            .any(|(j, c)| j != i && c.span.start >= start && c.span.end <= end)
+    }
+
+    /// Skills found, with counts, sections and forms, in order of first mention.
+    pub fn found_skills(&self, mentions: &[Mention]) -> Vec<FoundSkill> {
+        let mut by_skill: BTreeMap<SkillId, FoundSkill> = BTreeMap::new();
+        for m in mentions {
+            let found = by_skill.entry(m.skill).or_insert_with(|| FoundSkill {
+                skill: m.skill,
+                first: m.span.start,
+                count: 0,
+                sections: Vec::new(),
+                forms: Vec::new(),
+            });
+            found.count += 1;
+            if !found.sections.contains(&m.section) {
+                found.sections.push(m.section);
+            }
+            if !found.forms.contains(&m.form) {
+                found.forms.push(m.form.clone());
+            }
+        }
+        let mut found: Vec<FoundSkill> = by_skill.into_values().collect();
+        found.sort_by_key(|f| f.first);
+        found
+    }
+
+    /// Skills entailed by the ones found but not written themselves, with what entails them.
+    pub fn implied_skills(&self, found: &[FoundSkill]) -> Vec<ImpliedSkill> {
+        let present: Vec<SkillId> = found.iter().map(|f| f.skill).collect();
+        let mut implied: BTreeMap<SkillId, Vec<SkillId>> = BTreeMap::new();
+        for f in found {
+            for &target in self.lexicon.implied_by(f.skill) {
+                if !present.contains(&target) {
+                    let from = implied.entry(target).or_default();
+                    if !from.contains(&f.skill) {
+                        from.push(f.skill);
+                    }
+                }
+            }
+        }
+        implied
+            .into_iter()
+            .map(|(skill, from)| ImpliedSkill { skill, from })
+            .collect()
+    }
+}
+
+/// A skill found in a document, summed over its mentions.
+#[derive(Debug, Clone)]
+pub struct FoundSkill {
+    pub skill: SkillId,
+    /// Byte offset of the first mention.
+    pub first: usize,
+    pub count: usize,
+    pub sections: Vec<SectionKind>,
+    pub forms: Vec<String>,
+}
+
+/// A skill present only because others entail it (Django -> Python).
+#[derive(Debug, Clone)]
+pub struct ImpliedSkill {
+    pub skill: SkillId,
+    pub from: Vec<SkillId>,
+}
+
+#[derive(Debug, Clone)]
+struct Candidate {
+    span: Range<usize>,
+    form_index: usize,
+    ambiguous: bool,
+}
+
+/// Replaces each single newline by a space (same byte length, so offsets hold) so
+/// terms wrapped across lines are found; blank lines still separate.
+fn flatten_line_wraps(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = text.as_bytes().to_vec();
+    for i in 0..bytes.len() {
+        if bytes[i] == b'\n' {
+            let blank_before = i == 0 || bytes[i - 1] == b'\n';
+            let blank_after = bytes.get(i + 1).is_none_or(|&b| b == b'\n');
+            if !blank_before && !blank_after {
+                out[i] = b' ';
+            }
+        }
+    }
+    String::from_utf8(out).expect("replacing ASCII newlines keeps UTF-8 valid")
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+fn left_boundary(text: &str, start: usize, tight: bool) -> bool {
+    let mut before = text[..start].chars().rev();
+    match before.next() {
+        None => true,
+        Some(c) if is_word_char(c) || c == '@' || c == '$' => false,
+        Some('.') | Some('&') => !before.next().is_some_and(is_word_char),
+        Some('-') if tight => !before.next().is_some_and(is_word_char),
+        Some(_) => true,
+    }
+}
+
+fn right_boundary(text: &str, end: usize, tight: bool) -> bool {
+    let mut after = text[end..].chars();
+    match after.next() {
+        None => true,
+        Some(c) if is_word_char(c) || c == '+' || c == '#' || c == '@' => false,
+        Some('.') | Some('&') => !after.next().is_some_and(is_word_char),
+        Some('-') if tight => !after.next().is_some_and(is_word_char),
+        Some(_) => true,
+    }
+}
+
+/// End of a plural suffix (`s`, `es`) after a term, if one follows.
+fn plural_end(text: &str, end: usize) -> Option<usize> {
+    let rest = &text.as_bytes()[end..];
+    if rest.starts_with(b"es") && !rest.get(2).is_some_and(|b| b.is_ascii_alphanumeric()) {
+        Some(end + 2)
+    } else if rest.first() == Some(&b's') && !rest.get(1).is_some_and(|b| b.is_ascii_alphanumeric())
+    {
+        Some(end + 1)
+    } else {
+        None
+    }
+}
+
+/// End of a version written onto a term: `Python3`, `HTML5`, `C++17`, `Python3.12`.
+/// (A version after a space needs no rule: the space is already a boundary.)
+fn version_end(text: &str, end: usize) -> Option<usize> {
+    let rest = &text.as_bytes()[end..];
+    let mut i = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    if i == 0 {
+        return None;
+    }
+    while rest.get(i) == Some(&b'.')
+        && rest
+            .get(i + 1)
+            .is_some_and(|b| b.is_ascii_digit() || *b == b'x')
+    {
+        i += 2;
+        i += rest[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+    }
+    Some(end + i)
+}
+
+fn last_word(text: &str) -> Option<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '&'))
+        .rfind(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+fn first_word(text: &str) -> Option<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '&'))
+        .find(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}

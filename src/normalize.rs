@@ -1,0 +1,136 @@
+//! Stage 2: make extracted text say what it says, whatever the PDF did to it.
+//!
+//! Every later stage sees only normalized text, so ligatures, soft hyphens, odd spaces,
+//! smart quotes and letter-spacing never change what is found. Line structure is kept:
+//! output line N holds the text of input line N (line numbers are reported to users).
+
+use unicode_normalization::UnicodeNormalization;
+
+/// The separator every bullet glyph becomes.
+pub const BULLET: char = '•';
+
+/// Normalizes text for matching; see the module docs for what changes.
+///
+/// ```
+/// let text = skillgap::normalize::normalize("\u{FB01}ne-\ntuned  \u{201C}Go\u{201D}\u{00A0}code\n▪ Kafka");
+/// assert_eq!(text, "finetuned\n\"Go\" code\n• Kafka");
+/// ```
+pub fn normalize(raw: &str) -> String {
+    let unified = raw.replace("\r\n", "\n");
+    let mapped: String = unified.nfkc().filter_map(map_char).collect();
+    let mut lines: Vec<String> = mapped.split('\n').map(clean_line).collect();
+    join_hyphenated_words(&mut lines);
+    lines.join("\n")
+}
+
+/// Maps one character (after NFKC) to what matching should see, or drops it.
+fn map_char(c: char) -> Option<char> {
+    Some(match c {
+        '\n' => '\n',
+        '\r' | '\x0c' | '\u{0b}' | '\u{2028}' | '\u{2029}' => '\n',
+        '\t' => ' ',
+        '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' => return None,
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '«' | '»' => '"',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
+        '•' | '▪' | '▫' | '◦' | '●' | '○' | '■' | '□' | '►' | '▸' | '‣' | '⁃' | '∙' | '·' | '✓'
+        | '✔' | '➢' | '➤' | '❖' | '◆' | '◇' | '⦁' | '\u{F0A7}' | '\u{F0B7}' | '\u{F076}'
+        | '\u{F0D8}' => BULLET,
+        c if c.is_whitespace() => ' ',
+        c if c.is_control() => return None,
+        c => c,
+    })
+}
+
+/// Collapses letter-spacing and runs of spaces, trims, and turns list dashes into bullets.
+fn clean_line(line: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    // Two or more spaces separate words in letter-spaced text ("S E N I O R  D E V").
+    for group in line.split("  ").filter(|g| !g.trim().is_empty()) {
+        let tokens: Vec<&str> = group.split(' ').filter(|t| !t.is_empty()).collect();
+        let letter_spaced = tokens.len() >= 3 && tokens.iter().all(|t| t.chars().count() == 1);
+        if letter_spaced {
+            words.push(tokens.concat());
+        } else {
+            words.extend(tokens.into_iter().map(str::to_string));
+        }
+    }
+    let mut out = words.join(" ");
+    for dash in ["- ", "* ", "+ ", "o "] {
+        if out.starts_with(dash) {
+            out.replace_range(..1, &BULLET.to_string());
+        }
+    }
+    out
+}
+
+/// Joins a word split across a line break with a hyphen ("distrib-" / "uted ..."),
+/// moving the second half up so both lines keep their numbers.
+fn join_hyphenated_words(lines: &mut [String]) {
+    for i in 0..lines.len().saturating_sub(1) {
+        let ends_split = {
+            let mut tail = lines[i].chars().rev();
+            tail.next() == Some('-') && tail.next().is_some_and(char::is_alphabetic)
+        };
+        let next_starts_lower = lines[i + 1].chars().next().is_some_and(char::is_lowercase);
+        if !(ends_split && next_starts_lower) {
+            continue;
+        }
+        let next = std::mem::take(&mut lines[i + 1]);
+        let (fragment, rest) = next.split_once(' ').unwrap_or((next.as_str(), ""));
+        lines[i].pop();
+        lines[i].push_str(fragment);
+        lines[i + 1] = rest.to_string();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize;
+
+    #[test]
+    fn ligatures_soft_hyphens_and_spaces() {
+        assert_eq!(
+            normalize("e\u{FB03}cient pro\u{00AD}filing"),
+            "efficient profiling"
+        );
+        assert_eq!(
+            normalize("a\u{00A0}b\u{2009}c\u{3000}d\u{200B}e"),
+            "a b c de"
+        );
+    }
+
+    #[test]
+    fn quotes_dashes_and_bullets_are_unified() {
+        assert_eq!(
+            normalize("\u{2018}x\u{2019} \u{201C}y\u{201D} a\u{2014}b"),
+            "'x' \"y\" a-b"
+        );
+        assert_eq!(
+            normalize("▪ Go\n– Rust\n● Java\n- SQL"),
+            "• Go\n• Rust\n• Java\n• SQL"
+        );
+    }
+
+    #[test]
+    fn hyphenated_line_breaks_join_and_keep_line_count() {
+        let text = normalize("built distrib-\nuted systems\nJava-\nScript stays");
+        assert_eq!(text, "built distributed\nsystems\nJava-\nScript stays");
+        assert_eq!(text.lines().count(), 4);
+    }
+
+    #[test]
+    fn letter_spaced_text_reads_as_words() {
+        assert_eq!(normalize("S E N I O R  E N G I N E E R"), "SENIOR ENGINEER");
+        assert_eq!(
+            normalize("j o h n . d o e @ m a i l . c o m"),
+            "john.doe@mail.com"
+        );
+        assert_eq!(normalize("Skills: C, R and Go"), "Skills: C, R and Go");
+    }
+
+    #[test]
+    fn control_characters_go_and_lines_stay() {
+        assert_eq!(normalize("a\u{7}b\r\nc\rd\x0ce"), "ab\nc\nd\ne");
+    }
+}

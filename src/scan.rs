@@ -1,0 +1,141 @@
+//! What `scan` reports about one resume: the skills found, grouped and counted, the
+//! skills they imply, and the sections seen. Plain data for the report modules.
+
+use serde::Serialize;
+
+use crate::extract::Extracted;
+use crate::lexicon::Category;
+use crate::matcher::{Evidence, Matcher, Mention};
+use crate::sections::{Document, SectionKind};
+
+/// The scan of one file, in the shape of the JSON contract.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScanReport {
+    pub schema_version: u32,
+    pub file: String,
+    pub kind: &'static str,
+    pub pages: usize,
+    pub words: usize,
+    pub skills: Vec<ScanSkill>,
+    pub implied: Vec<ImpliedOut>,
+    pub sections: Vec<SectionKind>,
+}
+
+/// A skill found, with every mention.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScanSkill {
+    pub name: String,
+    pub category: Category,
+    pub description: String,
+    pub count: usize,
+    pub sections: Vec<SectionKind>,
+    pub forms: Vec<String>,
+    pub mentions: Vec<MentionOut>,
+}
+
+/// Where a mention is: line, section, the form written, the line's text around it.
+#[derive(Debug, Clone, Serialize)]
+pub struct MentionOut {
+    pub line: usize,
+    pub section: SectionKind,
+    pub form: String,
+    pub evidence: Evidence,
+    pub snippet: String,
+}
+
+/// A skill entailed by the ones found (Django -> Python).
+#[derive(Debug, Clone, Serialize)]
+pub struct ImpliedOut {
+    pub name: String,
+    pub category: Category,
+    pub from: Vec<String>,
+}
+
+/// Scans a loaded document and gathers what `scan` shows.
+pub fn scan_report(
+    matcher: &Matcher,
+    file: &str,
+    extracted: &Extracted,
+    doc: &Document,
+) -> ScanReport {
+    let mentions = matcher.scan(doc);
+    let lexicon = matcher.lexicon();
+    let found = matcher.found_skills(&mentions);
+    let skills = found
+        .iter()
+        .map(|f| {
+            let skill = lexicon.skill(f.skill);
+            ScanSkill {
+                name: skill.name.clone(),
+                category: skill.category,
+                description: skill.description.clone(),
+                count: f.count,
+                sections: f.sections.clone(),
+                forms: f.forms.clone(),
+                mentions: mentions
+                    .iter()
+                    .filter(|m| m.skill == f.skill)
+                    .map(|m| mention_out(doc, m))
+                    .collect(),
+            }
+        })
+        .collect();
+    let implied = matcher
+        .implied_skills(&found)
+        .into_iter()
+        .map(|i| ImpliedOut {
+            name: lexicon.skill(i.skill).name.clone(),
+            category: lexicon.skill(i.skill).category,
+            from: i
+                .from
+                .iter()
+                .map(|&s| lexicon.skill(s).name.clone())
+                .collect(),
+        })
+        .collect();
+    ScanReport {
+        schema_version: 1,
+        file: file.to_string(),
+        kind: extracted.kind.as_str(),
+        pages: extracted.pages,
+        words: doc.text.split_whitespace().count(),
+        skills,
+        implied,
+        sections: doc.section_kinds(),
+    }
+}
+
+fn mention_out(doc: &Document, m: &Mention) -> MentionOut {
+    MentionOut {
+        line: m.line,
+        section: m.section,
+        form: m.form.clone(),
+        evidence: m.evidence,
+        snippet: snippet(doc, m),
+    }
+}
+
+/// Up to ~40 characters either side of a mention, on its line.
+pub fn snippet(doc: &Document, m: &Mention) -> String {
+    let line = doc.line_text(m.line);
+    let line_start = doc.lines[m.line - 1];
+    let start = m.span.start.saturating_sub(line_start).min(line.len());
+    let end = (m.span.end.saturating_sub(line_start)).min(line.len());
+    let mut from = start.saturating_sub(40);
+    while !line.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (end + 40).min(line.len());
+    while !line.is_char_boundary(to) {
+        to += 1;
+    }
+    let mut out = String::new();
+    if from > 0 {
+        out.push('…');
+    }
+    out.push_str(line[from..to].trim());
+    if to < line.len() {
+        out.push('…');
+    }
+    out
+}

@@ -1,0 +1,332 @@
+//! `skillgap extract` as a user runs it: the text of each format, and every kind of
+//! bad input ending in one clear sentence and exit code 2 (or text, where readable).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use common::{docx, pdf};
+use predicates::prelude::*;
+use tempfile::TempDir;
+
+fn skillgap() -> Command {
+    let mut cmd = Command::cargo_bin("skillgap").unwrap();
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+fn examples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")
+}
+
+fn write(dir: &TempDir, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn extract_text(path: &Path) -> String {
+    let out = skillgap().arg("extract").arg(path).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn words(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || c == '•')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    words.sort();
+    words
+}
+
+/// Runs `extract` on a bad file: exit 2, one line on stderr naming the file and the
+/// problem, and never a panic message.
+fn assert_refused(path: &Path, problem: &str) {
+    let out = skillgap().arg("extract").arg(path).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        stderr.trim_end().lines().count(),
+        1,
+        "one sentence: {stderr}"
+    );
+    assert!(
+        stderr.contains(&path.display().to_string()),
+        "names the file: {stderr}"
+    );
+    assert!(stderr.contains(problem), "says {problem:?}: {stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn the_three_example_formats_give_the_same_words() {
+    let txt = words(&extract_text(&examples().join("resume.txt")));
+    let pdf = words(&extract_text(&examples().join("resume.pdf")));
+    let docx = words(&extract_text(&examples().join("resume.docx")));
+    assert!(txt.len() > 500, "{}", txt.len());
+    assert_eq!(txt, pdf, "PDF words differ");
+    assert_eq!(txt, docx, "DOCX words differ");
+}
+
+#[test]
+fn json_output_describes_the_extraction() {
+    let out = skillgap()
+        .args(["extract", "--format", "json"])
+        .arg(examples().join("resume.pdf"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["kind"], "pdf");
+    assert_eq!(json["pages"], 2);
+    assert!(json["words"].as_u64().unwrap() > 500);
+    assert!(json["chars"].as_u64().unwrap() > json["words"].as_u64().unwrap());
+    assert!(json["text"].as_str().unwrap().contains("JORDAN AVERY"));
+}
+
+#[test]
+fn type_comes_from_content_not_the_extension() {
+    let dir = TempDir::new().unwrap();
+    let pdf_named_txt = write(
+        &dir,
+        "cv.txt",
+        &pdf::text_pdf(&[vec!["Hidden PDF resume text with Kafka and Java".into()]]),
+    );
+    let out = skillgap()
+        .args(["extract", "-f", "json"])
+        .arg(&pdf_named_txt)
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["kind"], "pdf");
+    assert!(json["text"].as_str().unwrap().contains("Kafka"));
+}
+
+#[test]
+fn standard_input_is_read_with_a_dash() {
+    skillgap()
+        .args(["extract", "-"])
+        .write_stdin("Senior engineer\u{00A0}with \u{FB01}ve years of Go")
+        .assert()
+        .success()
+        .stdout("Senior engineer with five years of Go\n");
+}
+
+#[test]
+fn raw_shows_the_text_before_normalization() {
+    let dir = TempDir::new().unwrap();
+    let path = write(
+        &dir,
+        "styled.pdf",
+        &pdf::letter_spaced_pdf("SENIOR  ENGINEER\njohn.doe@mail.com"),
+    );
+    let raw = skillgap()
+        .args(["extract", "--raw"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let raw = String::from_utf8(raw.stdout).unwrap();
+    assert!(raw.contains("S E N I O R"), "{raw}");
+    let clean = extract_text(&path);
+    assert!(clean.contains("SENIOR ENGINEER"), "{clean}");
+    assert!(clean.contains("john.doe@mail.com"), "{clean}");
+}
+
+#[test]
+fn docx_headers_tables_and_footers_are_read_in_order() {
+    let dir = TempDir::new().unwrap();
+    let bytes = docx::docx(
+        &["Summary", "Backend engineer"],
+        &[
+            vec!["Languages", "Java, Go"],
+            vec!["Databases", "PostgreSQL"],
+        ],
+        Some("Jane Roe - jane@example.com"),
+        Some("Page footer text"),
+    );
+    let text = extract_text(&write(&dir, "cv.docx", &bytes));
+    let header = text.find("Jane Roe").unwrap();
+    let body = text.find("Backend engineer").unwrap();
+    let table = text.find("Languages | Java, Go").unwrap();
+    let footer = text.find("Page footer").unwrap();
+    assert!(header < body && body < table && table < footer, "{text}");
+}
+
+#[test]
+fn html_postings_lose_their_tags() {
+    let dir = TempDir::new().unwrap();
+    let path = write(
+        &dir,
+        "posting.html",
+        b"<!DOCTYPE html><html><body><h1>Backend Engineer</h1><p>Java &amp; Kafka</p><script>alert(1)</script></body></html>",
+    );
+    let text = extract_text(&path);
+    assert!(text.contains("Java & Kafka"), "{text}");
+    assert!(!text.contains("alert"), "{text}");
+}
+
+#[test]
+fn text_in_other_encodings_is_decoded_not_rejected() {
+    let dir = TempDir::new().unwrap();
+    let latin1 = write(
+        &dir,
+        "latin1.txt",
+        b"Jos\xE9 Mu\xF1oz \x96 Java developer\n",
+    );
+    assert_eq!(extract_text(&latin1), "José Muñoz - Java developer\n");
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in "Kotlin and Go\n".encode_utf16() {
+        utf16.extend_from_slice(&unit.to_le_bytes());
+    }
+    let utf16 = write(&dir, "utf16.txt", &utf16);
+    assert_eq!(extract_text(&utf16), "Kotlin and Go\n");
+}
+
+#[test]
+fn an_encrypted_pdf_with_an_empty_user_password_is_read() {
+    let dir = TempDir::new().unwrap();
+    let path = write(&dir, "open.pdf", &pdf::encrypted_pdf(""));
+    assert!(extract_text(&path).contains("Jordan Avery"));
+}
+
+#[test]
+fn missing_file() {
+    assert_refused(Path::new("no/such/resume.pdf"), "no such file");
+}
+
+#[test]
+fn a_directory() {
+    let dir = TempDir::new().unwrap();
+    assert_refused(dir.path(), "is a directory");
+}
+
+#[test]
+fn an_empty_file() {
+    let dir = TempDir::new().unwrap();
+    assert_refused(&write(&dir, "empty.txt", b""), "the file is empty");
+}
+
+#[test]
+fn binary_garbage_named_pdf() {
+    let dir = TempDir::new().unwrap();
+    let garbage: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect();
+    assert_refused(&write(&dir, "cv.pdf", &garbage), "binary data");
+}
+
+#[test]
+fn a_truncated_pdf() {
+    let dir = TempDir::new().unwrap();
+    let whole = std::fs::read(examples().join("resume.pdf")).unwrap();
+    assert_refused(
+        &write(&dir, "cut.pdf", &pdf::truncated(&whole)),
+        "damaged PDF",
+    );
+}
+
+#[test]
+fn a_pdf_encrypted_with_a_password() {
+    let dir = TempDir::new().unwrap();
+    assert_refused(
+        &write(&dir, "locked.pdf", &pdf::encrypted_pdf("s3cret")),
+        "encrypted",
+    );
+}
+
+#[test]
+fn a_scanned_pdf_without_text() {
+    let dir = TempDir::new().unwrap();
+    assert_refused(
+        &write(&dir, "scan.pdf", &pdf::image_only_pdf()),
+        "no text layer: the PDF looks scanned; an ATS cannot read it either",
+    );
+}
+
+#[test]
+fn a_docx_that_is_not_a_zip_is_read_as_the_text_it_is() {
+    // Content decides: a text file named .docx is text, not an error.
+    let dir = TempDir::new().unwrap();
+    let path = write(&dir, "cv.docx", &docx::not_a_zip_docx());
+    let out = skillgap().arg("extract").arg(&path).output().unwrap();
+    assert!(out.status.success());
+}
+
+#[test]
+fn a_zip_that_is_not_a_word_document() {
+    let dir = TempDir::new().unwrap();
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file("notes.txt", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    std::io::Write::write_all(&mut zip, b"hello").unwrap();
+    let bytes = zip.finish().unwrap().into_inner();
+    assert_refused(&write(&dir, "cv.docx", &bytes), "not a valid DOCX");
+}
+
+#[test]
+fn a_zip_bomb_posing_as_docx() {
+    let dir = TempDir::new().unwrap();
+    assert_refused(
+        &write(&dir, "bomb.docx", &docx::zip_bomb_docx()),
+        "possible zip bomb",
+    );
+}
+
+#[test]
+fn a_file_over_the_size_limit() {
+    let dir = TempDir::new().unwrap();
+    let path = write(&dir, "big.txt", &vec![b'a'; 2 * 1024 * 1024 + 10]);
+    let out = skillgap()
+        .args(["extract", "--max-file-size", "2"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("over the 2 MB limit"));
+}
+
+#[test]
+fn help_version_completions_and_man_page() {
+    for sub in ["extract", "scan", "match", "rank", "lexicon"] {
+        skillgap()
+            .args([sub, "--help"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Example"));
+    }
+    skillgap()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("skillgap "));
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        skillgap()
+            .args(["completions", shell])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("skillgap"));
+    }
+    skillgap()
+        .arg("man")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(".TH skillgap"));
+}
+
+#[test]
+fn unsupported_format_is_a_usage_error() {
+    skillgap()
+        .args(["extract", "--format", "csv"])
+        .arg(examples().join("resume.txt"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--format csv is not available for `extract`",
+        ));
+}

@@ -1,0 +1,475 @@
+//! Builders for small but real PDF files used as test fixtures.
+//!
+//! Fixtures are generated instead of committed so that each test shows exactly what
+//! kind of PDF it feeds to the extractor (plain text, two columns, scanned, encrypted,
+//! garbled, letter-spaced, truncated). Every builder is deterministic: no timestamps,
+//! no random IDs, so the bytes are identical on every run.
+
+use lopdf::content::{Content, Operation};
+use lopdf::{
+    dictionary, Document, EncryptionState, EncryptionVersion, Object, ObjectId, Permissions,
+    Stream, StringFormat,
+};
+
+/// US Letter, in points.
+const PAGE_WIDTH: f32 = 612.0;
+const PAGE_HEIGHT: f32 = 792.0;
+const MARGIN_LEFT: f32 = 50.0;
+/// Baseline of the first line on a page.
+const TOP: f32 = 750.0;
+const FONT_SIZE: f32 = 10.0;
+/// Distance between baselines: 55 lines fit between `TOP` and the bottom margin.
+const LEADING: f32 = 13.0;
+/// Left edge of the right-hand column in `two_column_pdf`.
+const RIGHT_COLUMN_X: f32 = 330.0;
+
+/// Codes for the ﬁ and ﬂ ligature glyphs: WinAnsi leaves 0x81 and 0x8D undefined.
+const LIGATURE_FI: u8 = 0x81;
+const LIGATURE_FL: u8 = 0x8d;
+
+/// Lines drawn by the fixtures that do not take text from the caller.
+const SAMPLE_LINES: [&str; 4] = [
+    "Jordan Avery - Senior Backend Engineer",
+    "Skills: Java, Spring Boot, PostgreSQL, Kafka, Kubernetes, AWS",
+    "Experience: built REST APIs and microservices for logistics.",
+    "Education: B.Sc. Computer Science, 2013",
+];
+
+/// A PDF whose pages hold one Helvetica text line per string, top to bottom.
+///
+/// Text is encoded as WinAnsi (the standard encoding for core fonts), so pdf-extract,
+/// pdftotext and viewers all read it back; the ligatures `ﬁ` and `ﬂ` are drawn as
+/// ligature glyphs and extract as U+FB01/U+FB02. Other characters outside WinAnsi
+/// become `?`.
+///
+/// An empty string leaves a blank line. An empty `pages` still yields one blank page,
+/// because a PDF needs at least one page to be valid.
+pub fn text_pdf(pages: &[Vec<String>]) -> Vec<u8> {
+    let mut pdf = PdfBuilder::new();
+    if pages.is_empty() {
+        pdf.add_page(Vec::new());
+    }
+    for lines in pages {
+        pdf.add_page(text_lines_ops(lines, MARGIN_LEFT, TOP));
+    }
+    pdf.finish()
+}
+
+/// A one-page PDF with two columns side by side, as many CV templates have.
+///
+/// Each line is its own text object; line `i` of both columns shares the same
+/// baseline. The whole left column is drawn before the right one, as layout tools
+/// do, so a reader that follows the content stream sees the columns in order while
+/// a reader that sorts by position sees the rows interleaved.
+pub fn two_column_pdf(left: &[&str], right: &[&str]) -> Vec<u8> {
+    let mut ops = Vec::new();
+    for (x, column) in [(MARGIN_LEFT, left), (RIGHT_COLUMN_X, right)] {
+        for (i, line) in column.iter().enumerate() {
+            let y = TOP - LEADING * i as f32;
+            ops.extend(text_object(x, y, line));
+        }
+    }
+    let mut pdf = PdfBuilder::new();
+    pdf.add_page(ops);
+    pdf.finish()
+}
+
+/// A "scanned" resume: one page that shows a grey-scale image and has no text at all.
+///
+/// The image is a striped pattern that looks like lines of print from afar; what
+/// matters is that the page draws an image XObject and contains no text operators.
+pub fn image_only_pdf() -> Vec<u8> {
+    const WIDTH: usize = 240;
+    const HEIGHT: usize = 320;
+    let pixels: Vec<u8> = (0..HEIGHT)
+        .flat_map(|row| {
+            (0..WIDTH).map(move |col| {
+                let in_text_line = row % 16 < 9 && (20..WIDTH - 20).contains(&col);
+                let in_word = (col / 7 + row / 16) % 6 != 0;
+                if in_text_line && in_word {
+                    40
+                } else {
+                    245
+                }
+            })
+        })
+        .collect();
+
+    let mut pdf = PdfBuilder::new();
+    let image = Stream::new(
+        dictionary! {
+            "Type" => "XObject",
+            "Subtype" => "Image",
+            "Width" => WIDTH as i64,
+            "Height" => HEIGHT as i64,
+            "ColorSpace" => "DeviceGray",
+            "BitsPerComponent" => 8,
+        },
+        pixels,
+    );
+    let image_id = pdf.doc.add_object(image);
+    pdf.extra_xobjects.push(("Im1", image_id));
+
+    let (w, h) = (
+        PAGE_WIDTH - 2.0 * MARGIN_LEFT,
+        PAGE_HEIGHT - 2.0 * MARGIN_LEFT,
+    );
+    let ops = vec![
+        Operation::new("q", vec![]),
+        Operation::new(
+            "cm",
+            vec![
+                w.into(),
+                0.into(),
+                0.into(),
+                h.into(),
+                MARGIN_LEFT.into(),
+                MARGIN_LEFT.into(),
+            ],
+        ),
+        Operation::new("Do", vec![Object::Name(b"Im1".to_vec())]),
+        Operation::new("Q", vec![]),
+    ];
+    pdf.add_page(ops);
+    pdf.finish()
+}
+
+/// A text PDF encrypted with the standard security handler (RC4, 128-bit key,
+/// revision 3) and the given user password, so it cannot be read without it.
+///
+/// With an empty `user_password` the file is still encrypted but opens without a
+/// password, as many "protected against copying" PDFs do; pass a non-empty one to
+/// get a PDF that a reader must refuse. RC4 needs no random IV, which keeps the
+/// output deterministic (AES would not be).
+pub fn encrypted_pdf(user_password: &str) -> Vec<u8> {
+    let mut pdf = PdfBuilder::new();
+    let lines: Vec<String> = SAMPLE_LINES.iter().map(|s| s.to_string()).collect();
+    pdf.add_page(text_lines_ops(&lines, MARGIN_LEFT, TOP));
+    let mut doc = pdf.into_document();
+    let state = EncryptionState::try_from(EncryptionVersion::V2 {
+        document: &doc,
+        owner_password: "skillgap-fixture-owner",
+        user_password,
+        key_length: 128,
+        permissions: Permissions::default(),
+    })
+    .expect("lopdf computes RC4 encryption keys");
+    doc.encrypt(&state).expect("lopdf encrypts the document");
+
+    // Revision 3 ends /U with 16 "arbitrary" bytes that lopdf fills at random and
+    // readers ignore (they compare the first 16 only); zero them for stable bytes.
+    let user_entry = doc
+        .trailer
+        .get(b"Encrypt")
+        .and_then(Object::as_reference)
+        .and_then(|id| doc.get_object_mut(id))
+        .and_then(Object::as_dict_mut)
+        .and_then(|dict| dict.get_mut(b"U"))
+        .and_then(Object::as_str_mut)
+        .expect("encrypted document has an /Encrypt dictionary with /U");
+    if let Some(padding) = user_entry.get_mut(16..) {
+        padding.fill(0);
+    }
+    save(&mut doc)
+}
+
+/// A PDF whose text extracts as runs of symbols (`©±¦¡‰° §‰¿¦¡`) instead of words.
+///
+/// It imitates PDFs produced with subset fonts that lack a ToUnicode map: the font's
+/// `/Differences` encoding renames every printable code to a symbol glyph, so an
+/// extractor that trusts the encoding gets symbols. Spaces stay spaces, which keeps
+/// the "words" visible, like real garbled extractions.
+pub fn garbled_pdf() -> Vec<u8> {
+    /// Symbol glyphs whose NFKC form is still a symbol (so normalization cannot
+    /// turn them back into letters by accident).
+    const SYMBOL_GLYPHS: [&str; 21] = [
+        "dagger",
+        "daggerdbl",
+        "section",
+        "paragraph",
+        "currency",
+        "degree",
+        "plusminus",
+        "multiply",
+        "divide",
+        "brokenbar",
+        "logicalnot",
+        "copyright",
+        "registered",
+        "perthousand",
+        "guillemotleft",
+        "guillemotright",
+        "exclamdown",
+        "questiondown",
+        "cent",
+        "sterling",
+        "yen",
+    ];
+    let mut differences = vec![Object::Integer(33)];
+    differences.extend(
+        (33..=126)
+            .map(|code: usize| SYMBOL_GLYPHS[code % SYMBOL_GLYPHS.len()])
+            .map(|glyph| Object::Name(glyph.as_bytes().to_vec())),
+    );
+
+    let mut pdf = PdfBuilder::new();
+    let garbled_font = pdf.doc.add_object(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "Type1",
+        "BaseFont" => "Helvetica",
+        "Encoding" => dictionary! {
+            "Type" => "Encoding",
+            "BaseEncoding" => "WinAnsiEncoding",
+            "Differences" => differences,
+        },
+    });
+    pdf.extra_fonts.push(("F2", garbled_font));
+
+    let mut ops = vec![
+        Operation::new("BT", vec![]),
+        Operation::new("Tf", vec!["F2".into(), FONT_SIZE.into()]),
+        Operation::new("TL", vec![LEADING.into()]),
+        Operation::new("Td", vec![MARGIN_LEFT.into(), TOP.into()]),
+    ];
+    for line in SAMPLE_LINES {
+        ops.push(Operation::new("Tj", vec![pdf_string(line)]));
+        ops.push(Operation::new("T*", vec![]));
+    }
+    ops.push(Operation::new("ET", vec![]));
+    pdf.add_page(ops);
+    pdf.finish()
+}
+
+/// A PDF where every character is drawn on its own with a gap after it, as styled
+/// headings are ("S E N I O R   E N G I N E E R").
+///
+/// Each character, spaces included, is a separate `Tj` at an absolute position in a
+/// fixed-width slot; the gap between letters is wide enough that extractors insert
+/// a space, so pdf-extract reads "SENIOR ENGINEER" back as
+/// "S E N I O R   E N G I N E E R". `\n` starts a new line.
+pub fn letter_spaced_pdf(text: &str) -> Vec<u8> {
+    /// Helvetica glyphs are at most ~0.72 em wide for capitals; advancing by one em
+    /// plus a gap keeps letters apart without overlapping.
+    const ADVANCE: f32 = FONT_SIZE * 1.2;
+    let mut ops = vec![
+        Operation::new("BT", vec![]),
+        Operation::new("Tf", vec!["F1".into(), FONT_SIZE.into()]),
+    ];
+    for (row, line) in text.lines().enumerate() {
+        let y = TOP - LEADING * 1.5 * row as f32;
+        let mut x = MARGIN_LEFT;
+        for ch in line.chars() {
+            ops.push(set_text_position(x, y));
+            ops.push(Operation::new("Tj", vec![pdf_string(&ch.to_string())]));
+            x += ADVANCE;
+        }
+    }
+    ops.push(Operation::new("ET", vec![]));
+    let mut pdf = PdfBuilder::new();
+    pdf.add_page(ops);
+    pdf.finish()
+}
+
+/// The first half of `bytes`: a download cut short, with no xref table or trailer.
+pub fn truncated(bytes: &[u8]) -> Vec<u8> {
+    bytes[..bytes.len() / 2].to_vec()
+}
+
+/// Assembles a document page by page; all pages share the Helvetica font `F1`.
+struct PdfBuilder {
+    doc: Document,
+    pages_id: ObjectId,
+    /// Reserved up front so pages can point at it; filled in by `into_document`.
+    resources_id: ObjectId,
+    font_id: ObjectId,
+    page_ids: Vec<ObjectId>,
+    /// Additional fonts (resource name, object) available to every page.
+    extra_fonts: Vec<(&'static str, ObjectId)>,
+    /// Image XObjects (resource name, object) available to every page.
+    extra_xobjects: Vec<(&'static str, ObjectId)>,
+}
+
+impl PdfBuilder {
+    fn new() -> Self {
+        let mut doc = Document::with_version("1.5");
+        let pages_id = doc.new_object_id();
+        let resources_id = doc.new_object_id();
+        // WinAnsi plus the fi/fl ligatures in two codes WinAnsi leaves unused, so
+        // tests can put ligatures in a PDF as typesetting tools do.
+        let font_id = doc.add_object(dictionary! {
+            "Type" => "Font",
+            "Subtype" => "Type1",
+            "BaseFont" => "Helvetica",
+            "Encoding" => dictionary! {
+                "Type" => "Encoding",
+                "BaseEncoding" => "WinAnsiEncoding",
+                "Differences" => vec![
+                    Object::Integer(LIGATURE_FI.into()),
+                    Object::Name(b"fi".to_vec()),
+                    Object::Integer(LIGATURE_FL.into()),
+                    Object::Name(b"fl".to_vec()),
+                ],
+            },
+        });
+        Self {
+            doc,
+            pages_id,
+            resources_id,
+            font_id,
+            page_ids: Vec::new(),
+            extra_fonts: Vec::new(),
+            extra_xobjects: Vec::new(),
+        }
+    }
+
+    fn add_page(&mut self, operations: Vec<Operation>) {
+        let content = Content { operations }
+            .encode()
+            .expect("content operations encode");
+        let content_id = self.doc.add_object(Stream::new(dictionary! {}, content));
+        let page_id = self.doc.add_object(dictionary! {
+            "Type" => "Page",
+            "Parent" => self.pages_id,
+            "Resources" => self.resources_id,
+            "Contents" => content_id,
+        });
+        self.page_ids.push(page_id);
+    }
+
+    /// Fills in resources, page tree and catalog, and gives the file a fixed `/ID`
+    /// (required by encryption, and kept constant for reproducible output).
+    fn into_document(mut self) -> Document {
+        let mut fonts = dictionary! { "F1" => self.font_id };
+        for (name, id) in &self.extra_fonts {
+            fonts.set(*name, *id);
+        }
+        let mut xobjects = dictionary! {};
+        for (name, id) in &self.extra_xobjects {
+            xobjects.set(*name, *id);
+        }
+        self.doc.objects.insert(
+            self.resources_id,
+            Object::Dictionary(dictionary! {
+                "Font" => fonts,
+                "XObject" => xobjects,
+            }),
+        );
+        let kids: Vec<Object> = self.page_ids.iter().map(|&id| id.into()).collect();
+        let pages = dictionary! {
+            "Type" => "Pages",
+            "Kids" => kids,
+            "Count" => self.page_ids.len() as i64,
+            "MediaBox" => vec![0.into(), 0.into(), PAGE_WIDTH.into(), PAGE_HEIGHT.into()],
+        };
+        self.doc
+            .objects
+            .insert(self.pages_id, Object::Dictionary(pages));
+        let catalog_id = self.doc.add_object(dictionary! {
+            "Type" => "Catalog",
+            "Pages" => self.pages_id,
+        });
+        self.doc.trailer.set("Root", catalog_id);
+        let file_id = Object::String(b"skillgap-fixture".to_vec(), StringFormat::Hexadecimal);
+        self.doc.trailer.set("ID", vec![file_id.clone(), file_id]);
+        self.doc.compress();
+        self.doc
+    }
+
+    fn finish(self) -> Vec<u8> {
+        save(&mut self.into_document())
+    }
+}
+
+fn save(doc: &mut Document) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes)
+        .expect("writing a PDF to memory cannot fail");
+    bytes
+}
+
+/// `BT … ET` drawing `lines` top to bottom from (`x`, `y`), one line per string.
+fn text_lines_ops(lines: &[String], x: f32, y: f32) -> Vec<Operation> {
+    let mut ops = vec![
+        Operation::new("BT", vec![]),
+        Operation::new("Tf", vec!["F1".into(), FONT_SIZE.into()]),
+        Operation::new("TL", vec![LEADING.into()]),
+        Operation::new("Td", vec![x.into(), y.into()]),
+    ];
+    for line in lines {
+        if !line.is_empty() {
+            ops.push(Operation::new("Tj", vec![pdf_string(line)]));
+        }
+        ops.push(Operation::new("T*", vec![]));
+    }
+    ops.push(Operation::new("ET", vec![]));
+    ops
+}
+
+/// One self-contained text object showing `text` at (`x`, `y`).
+fn text_object(x: f32, y: f32, text: &str) -> Vec<Operation> {
+    vec![
+        Operation::new("BT", vec![]),
+        Operation::new("Tf", vec!["F1".into(), FONT_SIZE.into()]),
+        set_text_position(x, y),
+        Operation::new("Tj", vec![pdf_string(text)]),
+        Operation::new("ET", vec![]),
+    ]
+}
+
+/// `Tm` with an identity scale: puts the next glyph at an absolute position.
+fn set_text_position(x: f32, y: f32) -> Operation {
+    Operation::new(
+        "Tm",
+        vec![1.into(), 0.into(), 0.into(), 1.into(), x.into(), y.into()],
+    )
+}
+
+fn pdf_string(text: &str) -> Object {
+    Object::String(win_ansi(text), StringFormat::Literal)
+}
+
+/// Encodes `text` in WinAnsiEncoding, the encoding declared for the fixture fonts.
+///
+/// Latin-1 maps to itself (pdf-extract reads the soft hyphen 0xAD back as `-` and
+/// the no-break space as a plain space, as with real PDFs); the
+/// typographic characters resumes use (bullets, dashes, curly quotes, €) sit in the
+/// 0x80–0x9F block; ﬁ/ﬂ use the fixture font's extra codes; anything else is `?`.
+fn win_ansi(text: &str) -> Vec<u8> {
+    text.chars()
+        .map(|ch| match ch {
+            '\t' => b' ',
+            ' '..='~' => ch as u8,
+            '\u{a0}'..='\u{ff}' => ch as u32 as u8,
+            '€' => 0x80,
+            '‚' => 0x82,
+            'ƒ' => 0x83,
+            '„' => 0x84,
+            '…' => 0x85,
+            '†' => 0x86,
+            '‡' => 0x87,
+            'ˆ' => 0x88,
+            '‰' => 0x89,
+            'Š' => 0x8a,
+            '‹' => 0x8b,
+            'Œ' => 0x8c,
+            'Ž' => 0x8e,
+            '‘' => 0x91,
+            '’' => 0x92,
+            '“' => 0x93,
+            '”' => 0x94,
+            '•' => 0x95,
+            '–' => 0x96,
+            '—' => 0x97,
+            '˜' => 0x98,
+            '™' => 0x99,
+            'š' => 0x9a,
+            '›' => 0x9b,
+            'œ' => 0x9c,
+            'ž' => 0x9e,
+            'Ÿ' => 0x9f,
+            'ﬁ' => LIGATURE_FI,
+            'ﬂ' => LIGATURE_FL,
+            _ => b'?',
+        })
+        .collect()
+}
