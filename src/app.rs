@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use clap::CommandFactory;
 
 use crate::cli::{
-    Cli, ColorChoice, Command, ExtractArgs, Format, GlobalArgs, LexiconCommand, ScanArgs,
+    Cli, ColorChoice, Command, ExtractArgs, Format, GlobalArgs, JobArgs, LexiconCommand, MatchArgs,
+    ScanArgs,
 };
 use crate::error::{Error, Result};
 use crate::extract::{Input, Limits};
@@ -15,8 +16,9 @@ use crate::lexicon::{Category, Lexicon, LexiconFile};
 use crate::matcher::Matcher;
 use crate::output::Sink;
 use crate::report::{self, Style};
+use crate::require::Requirement;
 use crate::sections::{Document, Purpose};
-use crate::{deadline, extract, normalize, scan};
+use crate::{analysis, deadline, extract, job, normalize, scan};
 
 /// How a run ended when nothing went wrong: exit 0 or 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,6 +99,24 @@ impl Context {
         let secs = self.global.file_timeout;
         deadline::run_with_deadline(secs, move || crate::load_document(&input, &limits, purpose))
             .unwrap_or(Err(Error::Timeout { path: name, secs }))
+    }
+
+    /// Reads the posting from `--job FILE` (or `-`) or `--job-text`.
+    pub fn load_job(&self, job: &JobArgs) -> Result<(String, Document)> {
+        match (&job.job, &job.job_text) {
+            (_, Some(text)) => {
+                let input = Input::from_text("<job-text>", text);
+                let (_, doc) = self.load_input(input, Purpose::Posting)?;
+                Ok(("<job-text>".to_string(), doc))
+            }
+            (Some(path), None) => {
+                let (_, doc) = self.load(path, Purpose::Posting)?;
+                Ok((display_name(path), doc))
+            }
+            (None, None) => Err(Error::Usage(
+                "give the posting with --job FILE or --job-text TEXT".into(),
+            )),
+        }
     }
 
     /// Opens the output destination, refusing to overwrite any of `inputs`.
@@ -423,8 +443,69 @@ fn lexicon_search(matcher: &Matcher, term: &str) -> (bool, String) {
     (false, out)
 }
 
-fn match_command(_ctx: &Context, _args: crate::cli::MatchArgs) -> Result<Outcome> {
-    Err(Error::Usage(
-        "`skillgap match` is not built yet (issue 5)".into(),
-    ))
+/// `match`: one resume against one posting.
+fn match_command(ctx: &Context, args: MatchArgs) -> Result<Outcome> {
+    let format = ctx.format(
+        "match",
+        &[Format::Table, Format::Json, Format::Markdown, Format::Html],
+    )?;
+    let matcher = Matcher::new(ctx.lexicon()?);
+    let requirement = args
+        .require
+        .as_deref()
+        .map(|r| Requirement::parse(r, matcher.lexicon()))
+        .transpose()?;
+    let (job_name, job_doc) = ctx.load_job(&args.job)?;
+    let profile = job::analyze(&matcher, &job_doc);
+    let (_extracted, doc) = ctx.load(&args.file, Purpose::Resume)?;
+    let analysis = analysis::analyze(
+        &matcher,
+        &doc,
+        &display_name(&args.file),
+        &profile,
+        &job_name,
+    );
+    let out = match format {
+        Format::Json => report::json::pretty(&analysis),
+        Format::Markdown => report::markdown::analysis(&analysis),
+        Format::Html => report::html::analysis(&analysis, &doc),
+        _ => report::table::analysis(&analysis, &ctx.style, args.explain),
+    };
+    let mut inputs = vec![args.file.clone()];
+    inputs.extend(args.job.job.clone());
+    ctx.emit(&inputs, &out)?;
+
+    let mut unmet = Vec::new();
+    if let Some(min) = args.min_score {
+        match analysis.score {
+            Some(score) if score >= min => {}
+            Some(score) => unmet.push(format!("score {score:.1} is below --min-score {min}")),
+            None => unmet.push(format!(
+                "the score is undefined, so --min-score {min} is not met"
+            )),
+        }
+    }
+    if let Some(req) = &requirement {
+        let has = |id| analysis.mentions.iter().any(|m| m.skill == id);
+        let missing = req.unmet(matcher.lexicon(), has);
+        if !missing.is_empty() {
+            unmet.push(format!(
+                "--require {:?} is not met: missing {}",
+                req.as_str(),
+                missing.join(", ")
+            ));
+        }
+    }
+    if unmet.is_empty() {
+        Ok(Outcome::Success)
+    } else {
+        if !ctx.global.quiet {
+            eprintln!(
+                "skillgap: {}: {}",
+                display_name(&args.file),
+                unmet.join("; ")
+            );
+        }
+        Ok(Outcome::NotMet)
+    }
 }

@@ -16,19 +16,25 @@
 //! assert_eq!(found.len(), 3);
 //! ```
 
+pub mod analysis;
 pub mod app;
 pub mod batch;
 pub mod cli;
 pub mod deadline;
 pub mod error;
 pub mod extract;
+pub mod job;
 pub mod lexicon;
 pub mod matcher;
 pub mod normalize;
 pub mod output;
 pub mod report;
+pub mod require;
+pub mod resume;
 pub mod scan;
+pub mod score;
 pub mod sections;
+pub mod suggest;
 
 pub use error::{Error, Result};
 

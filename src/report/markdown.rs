@@ -43,3 +43,66 @@ pub fn scan(report: &ScanReport) -> String {
     }
     out
 }
+
+/// The match report as Markdown: score, skills table, checks, suggestions.
+pub fn analysis(a: &crate::analysis::Analysis) -> String {
+    let mut out = format!("## {} vs {}\n\n", cell(&a.file), cell(&a.job));
+    match a.score {
+        Some(score) => out.push_str(&format!(
+            "**Score: {score:.1} / 100** {}  \nRequired: {}/{} · Preferred: {}/{}\n\n",
+            super::bar(score, 20),
+            a.required.matched,
+            a.required.total,
+            a.preferred.matched,
+            a.preferred.total
+        )),
+        None => out.push_str(&format!(
+            "**Score: undefined** ({})\n\n",
+            a.score_note
+                .as_deref()
+                .unwrap_or("no skills in the posting")
+        )),
+    }
+    if !a.skills.is_empty() {
+        out.push_str(
+            "| Skill | Level | Weight | Status | In the resume |\n|---|---|---:|---|---|\n",
+        );
+        for s in &a.skills {
+            let seen = match s.status {
+                crate::score::Status::Implied => format!("via {}", s.implied_by.join(", ")),
+                _ => s.resume_forms.join(", "),
+            };
+            out.push_str(&format!(
+                "| {} | {} | {:.2} | {} | {} |\n",
+                cell(&s.name),
+                s.level.as_str(),
+                s.weight,
+                s.status.as_str(),
+                cell(&seen)
+            ));
+        }
+        out.push('\n');
+    }
+    out.push_str("### Checks\n\n");
+    for c in &a.checks {
+        out.push_str(&format!(
+            "- **{}** `{}`: {}\n",
+            c.status.as_str(),
+            c.id,
+            cell(&c.message)
+        ));
+    }
+    if !a.suggestions.is_empty() {
+        out.push_str("\n### Suggestions\n\n");
+        for (i, s) in a.suggestions.iter().enumerate() {
+            out.push_str(&format!("{}. {}\n", i + 1, s.message));
+        }
+    }
+    if !a.unknown_terms.is_empty() {
+        out.push_str(&format!(
+            "\n**Not in the lexicon:** {}\n",
+            cell(&a.unknown_terms.join(", "))
+        ));
+    }
+    out
+}

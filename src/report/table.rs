@@ -5,8 +5,11 @@ use comfy_table::{Cell, ContentArrangement, Table};
 use owo_colors::Style as Ansi;
 
 use super::Style;
+use crate::analysis::Analysis;
+use crate::job::Level;
 use crate::lexicon::Lexicon;
 use crate::scan::ScanReport;
+use crate::score::{CheckStatus, Status};
 
 fn new_table(style: &Style) -> Table {
     let mut table = Table::new();
@@ -146,4 +149,148 @@ pub fn lexicon_stats(lexicon: &Lexicon, style: &Style) -> String {
         lexicon.alias_count().to_string(),
     ]);
     format!("lexicon version {}\n{}\n", lexicon.version, table)
+}
+
+/// The match report: score and coverage bar, skills with status and weight, missing
+/// skills by level, checks, suggestions and unknown terms. `explain` adds each skill's
+/// share of the score and the formula.
+pub fn analysis(a: &Analysis, style: &Style, explain: bool) -> String {
+    let mut out = format!("{} vs {}\n", style.bold(&a.file), style.bold(&a.job));
+    match a.score {
+        Some(score) => {
+            let colour = if score >= 75.0 {
+                Ansi::new().green().bold()
+            } else if score >= 50.0 {
+                Ansi::new().yellow().bold()
+            } else {
+                Ansi::new().red().bold()
+            };
+            out.push_str(&format!(
+                "Score {} / 100  {}  required {}/{}  preferred {}/{}\n",
+                style.paint(&format!("{score:.1}"), colour),
+                style.paint(&super::bar(score, 30), colour),
+                a.required.matched,
+                a.required.total,
+                a.preferred.matched,
+                a.preferred.total
+            ));
+            let part = |x: Option<f64>| x.map_or("-".to_string(), |v| format!("{v:.1}"));
+            out.push_str(&format!(
+                "Hard skills {}  Soft skills {}\n",
+                part(a.hard_score),
+                part(a.soft_score)
+            ));
+        }
+        None => out.push_str(&format!(
+            "Score: undefined ({})\n",
+            a.score_note
+                .as_deref()
+                .unwrap_or("no skills in the posting")
+        )),
+    }
+    if !a.skills.is_empty() {
+        let mut table = new_table(style);
+        let mut header = vec!["Skill", "Level", "Weight", "Status", "In your resume"];
+        if explain {
+            header.extend(["Credit", "Points"]);
+        }
+        table.set_header(header);
+        for s in &a.skills {
+            let status_colour = match s.status {
+                Status::Exact => Ansi::new().green(),
+                Status::Alias => Ansi::new().cyan(),
+                Status::Implied => Ansi::new().yellow(),
+                Status::Missing => Ansi::new().red(),
+            };
+            let seen = match s.status {
+                Status::Implied => format!("via {}", s.implied_by.join(", ")),
+                Status::Missing => String::new(),
+                _ => s.resume_forms.join(", "),
+            };
+            let mut row = vec![
+                Cell::new(format!(
+                    "{}{}",
+                    s.name,
+                    if s.kind == "soft" { " (soft)" } else { "" }
+                )),
+                Cell::new(s.level.as_str()),
+                Cell::new(format!("{:.2}", s.weight)),
+                Cell::new(style.paint(s.status.as_str(), status_colour)),
+                Cell::new(seen),
+            ];
+            if explain {
+                row.push(Cell::new(format!("{:.2}", s.status.credit())));
+                row.push(Cell::new(format!(
+                    "{:.1} / {:.1}",
+                    s.contribution, s.max_contribution
+                )));
+            }
+            table.add_row(row);
+        }
+        out.push_str(&table.to_string());
+        out.push('\n');
+    }
+    for level in [Level::Required, Level::Preferred] {
+        let missing: Vec<&str> = a
+            .skills
+            .iter()
+            .filter(|s| s.level == level && s.status == Status::Missing)
+            .map(|s| s.name.as_str())
+            .collect();
+        if !missing.is_empty() {
+            out.push_str(&format!(
+                "{} {}\n",
+                style.paint(
+                    &format!("Missing ({}):", level.as_str()),
+                    Ansi::new().red().bold()
+                ),
+                missing.join(", ")
+            ));
+        }
+    }
+    if !a.checks.is_empty() {
+        out.push_str(&format!("\n{}\n", style.bold("Checks:")));
+        for c in &a.checks {
+            out.push_str(&format!(
+                "  {:<5} {:<22} {}\n",
+                check_mark(c.status, style),
+                c.id,
+                c.message
+            ));
+        }
+    }
+    if !a.suggestions.is_empty() {
+        out.push_str(&format!(
+            "\n{}\n",
+            style.bold("Suggestions, most valuable first:")
+        ));
+        for (i, s) in a.suggestions.iter().enumerate() {
+            out.push_str(&format!("  {:>2}. {}\n", i + 1, s.message));
+        }
+    }
+    if !a.unknown_terms.is_empty() {
+        out.push_str(&format!(
+            "\n{} {}\n",
+            style.bold("Terms in the posting that look technical but are not in the lexicon:"),
+            a.unknown_terms.join(", ")
+        ));
+    }
+    if explain {
+        out.push_str(&format!(
+            "\n{}\n{}\n",
+            style.bold("How the score is computed:"),
+            crate::score::FORMULA
+        ));
+    }
+    out
+}
+
+fn check_mark(status: CheckStatus, style: &Style) -> String {
+    let colour = match status {
+        CheckStatus::Pass => Ansi::new().green(),
+        CheckStatus::Warn => Ansi::new().yellow(),
+        CheckStatus::Fail => Ansi::new().red(),
+        CheckStatus::Info => Ansi::new().dimmed(),
+    };
+    style.paint(status.as_str(), colour)
 }

@@ -1,0 +1,539 @@
+//! Posting analysis: which skills a job posting asks for, how strongly (required or
+//! preferred, and a weight), years asked, the job title, the education asked, and the
+//! technology-looking words the lexicon does not know.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use crate::lexicon::SkillId;
+use crate::matcher::{Matcher, Mention};
+use crate::sections::{Document, SectionKind};
+
+/// How strongly a posting asks for a skill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Required,
+    Preferred,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Required => "required",
+            Level::Preferred => "preferred",
+        }
+    }
+}
+
+/// Base weight of a required skill; a preferred one weighs [`PREFERRED_WEIGHT`].
+pub const REQUIRED_WEIGHT: f64 = 3.0;
+pub const PREFERRED_WEIGHT: f64 = 1.0;
+/// Soft skills count for this fraction of a hard skill of the same level.
+pub const SOFT_FACTOR: f64 = 0.5;
+/// Each doubling of the mention count adds this much (diminishing: log2), capped.
+pub const REPEAT_BONUS: f64 = 0.15;
+pub const REPEAT_CAP: f64 = 1.5;
+
+/// One skill the posting asks for.
+#[derive(Debug, Clone)]
+pub struct JobSkill {
+    pub skill: SkillId,
+    pub level: Level,
+    pub weight: f64,
+    pub mentions: usize,
+    /// Lexicon form indexes the posting used (for exact vs alias).
+    pub form_indexes: Vec<usize>,
+    /// The forms as the posting wrote them.
+    pub forms: Vec<String>,
+    /// Years of experience asked for this skill ("5+ years of Java").
+    pub years: Option<u32>,
+    /// First line the posting names it on.
+    pub line: usize,
+}
+
+/// Degrees, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Degree {
+    Associate,
+    Bachelor,
+    Master,
+    Doctorate,
+}
+
+impl Degree {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Degree::Associate => "associate's degree",
+            Degree::Bachelor => "bachelor's degree",
+            Degree::Master => "master's degree",
+            Degree::Doctorate => "PhD",
+        }
+    }
+}
+
+/// The education a posting asks for.
+#[derive(Debug, Clone, Serialize)]
+pub struct EducationAsk {
+    pub degree: Degree,
+    /// "or equivalent experience" makes the degree optional.
+    pub or_equivalent: bool,
+}
+
+/// Everything skillgap reads out of a posting.
+#[derive(Debug, Clone)]
+pub struct JobProfile {
+    pub title: Option<String>,
+    pub skills: Vec<JobSkill>,
+    pub unknown_terms: Vec<String>,
+    pub education: Option<EducationAsk>,
+    /// Years of experience asked overall ("5+ years of experience").
+    pub years_overall: Option<u32>,
+    /// Whether the posting has a requirements or preferred section.
+    pub has_sections: bool,
+}
+
+/// Words in a sentence that make its skills preferred.
+const PREFERRED_CUES: &[&str] = &[
+    "nice to have",
+    "nice-to-have",
+    "a plus",
+    "is a plus",
+    "are a plus",
+    "bonus",
+    "preferred",
+    "familiarity",
+    "familiar with",
+    "exposure to",
+    "desirable",
+    "ideally",
+    "good to have",
+    "would be great",
+    "optional",
+    "an advantage",
+    "advantageous",
+    "not required",
+    "pluses",
+    "some experience",
+    "interest in",
+];
+
+/// Words in a sentence that make its skills required.
+const REQUIRED_CUES: &[&str] = &[
+    "must",
+    "required",
+    "require",
+    "requires",
+    "strong",
+    "proven",
+    "expert",
+    "expertise",
+    "solid",
+    "deep",
+    "extensive",
+    "essential",
+    "mandatory",
+    "proficient",
+    "proficiency",
+    "at least",
+    "hands-on",
+    "years of",
+    "years'",
+    "years experience",
+    "significant",
+    "advanced",
+    "excellent",
+];
+
+static YEARS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(\d{1,2})\s*(?:\+|plus)?\s*(?:-|to)?\s*(?:\d{1,2}\s*)?\+?\s*(?:years?|yrs?)\b",
+    )
+    .unwrap()
+});
+
+/// Analyzes a posting document with a matcher built from the same lexicon as the
+/// resume's.
+pub fn analyze(matcher: &Matcher, doc: &Document) -> JobProfile {
+    let mentions = matcher.scan(doc);
+    let lexicon = matcher.lexicon();
+    let has_sections = doc
+        .sections
+        .iter()
+        .any(|s| matches!(s.kind, SectionKind::Requirements | SectionKind::Preferred));
+    let mut by_skill: BTreeMap<SkillId, JobSkill> = BTreeMap::new();
+    let mut years_overall: Option<u32> = None;
+    for m in &mentions {
+        let sentence = sentence_around(&doc.text, m.span.start, m.span.end);
+        let level = level_of(m, &sentence.to_lowercase(), has_sections);
+        let years = years_for(&doc.text, m);
+        let entry = by_skill.entry(m.skill).or_insert_with(|| JobSkill {
+            skill: m.skill,
+            level,
+            weight: 0.0,
+            mentions: 0,
+            form_indexes: Vec::new(),
+            forms: Vec::new(),
+            years: None,
+            line: m.line,
+        });
+        entry.mentions += 1;
+        entry.level = entry.level.min(level);
+        if !entry.form_indexes.contains(&m.form_index) {
+            entry.form_indexes.push(m.form_index);
+        }
+        if !entry.forms.iter().any(|f| f.eq_ignore_ascii_case(&m.form)) {
+            entry.forms.push(m.form.clone());
+        }
+        if let Some(y) = years {
+            entry.years = Some(entry.years.map_or(y, |old| old.max(y)));
+        }
+    }
+    for line in doc.text.lines() {
+        if let Some(y) = overall_years(line, &mentions, doc) {
+            years_overall = Some(years_overall.map_or(y, |old| old.max(y)));
+        }
+    }
+    let mut skills: Vec<JobSkill> = by_skill.into_values().collect();
+    for s in &mut skills {
+        let base = match s.level {
+            Level::Required => REQUIRED_WEIGHT,
+            Level::Preferred => PREFERRED_WEIGHT,
+        };
+        let soft = if lexicon.skill(s.skill).category.is_soft() {
+            SOFT_FACTOR
+        } else {
+            1.0
+        };
+        let repeat = (1.0 + REPEAT_BONUS * (s.mentions as f64).log2()).min(REPEAT_CAP);
+        s.weight = round2(base * soft * repeat);
+    }
+    skills.sort_by(|a, b| {
+        a.level
+            .cmp(&b.level)
+            .then(b.weight.total_cmp(&a.weight))
+            .then(a.line.cmp(&b.line))
+    });
+    JobProfile {
+        title: posting_title(doc),
+        unknown_terms: unknown_terms(matcher, doc, &mentions),
+        education: education_ask(&doc.text),
+        years_overall,
+        has_sections,
+        skills,
+    }
+}
+
+pub fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// The level of one mention: a cue in its sentence first, then its section.
+fn level_of(m: &Mention, sentence: &str, has_sections: bool) -> Level {
+    if PREFERRED_CUES.iter().any(|c| contains_phrase(sentence, c))
+        || m.section == SectionKind::Preferred
+    {
+        return Level::Preferred;
+    }
+    if REQUIRED_CUES.iter().any(|c| contains_phrase(sentence, c))
+        || m.section == SectionKind::Requirements
+    {
+        return Level::Required;
+    }
+    if has_sections {
+        // The posting separates must-haves; a skill only in the intro or duties is context.
+        Level::Preferred
+    } else {
+        Level::Required
+    }
+}
+
+/// True when `phrase` occurs in `text` at word boundaries.
+fn contains_phrase(text: &str, phrase: &str) -> bool {
+    let mut from = 0;
+    while let Some(i) = text[from..].find(phrase) {
+        let start = from + i;
+        let end = start + phrase.len();
+        let before_ok = !text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        let after_ok = !text[end..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
+        if before_ok && after_ok {
+            return true;
+        }
+        from = end;
+    }
+    false
+}
+
+/// The sentence (or bullet line) holding a span: bounded by line breaks and by
+/// sentence punctuation followed by a space.
+pub fn sentence_around(text: &str, start: usize, end: usize) -> &str {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let before = &text[line_start..start];
+    let s = [". ", "! ", "? ", "; "]
+        .iter()
+        .filter_map(|p| before.rfind(p).map(|i| line_start + i + 2))
+        .max()
+        .unwrap_or(line_start);
+    let after = &text[end..line_end];
+    let e = [". ", "! ", "? ", "; "]
+        .iter()
+        .filter_map(|p| after.find(p).map(|i| end + i + 1))
+        .min()
+        .unwrap_or(line_end);
+    &text[s..e]
+}
+
+/// Years asked for the skill of a mention: "5+ years of Java", "Java (3+ years)".
+fn years_for(text: &str, m: &Mention) -> Option<u32> {
+    let sentence = sentence_around(text, m.span.start, m.span.end);
+    YEARS
+        .captures(sentence)
+        .and_then(|c| c[1].parse().ok())
+        .filter(|&y: &u32| (1..=30).contains(&y))
+}
+
+/// Years asked overall: a years phrase whose sentence names no skill.
+fn overall_years(line: &str, mentions: &[Mention], doc: &Document) -> Option<u32> {
+    let caps = YEARS.captures(line)?;
+    let lower = line.to_lowercase();
+    if !lower.contains("experience") {
+        return None;
+    }
+    let line_start = line.as_ptr() as usize - doc.text.as_ptr() as usize;
+    let line_end = line_start + line.len();
+    let names_skill = mentions.iter().any(|m| {
+        m.span.start >= line_start
+            && m.span.end <= line_end
+            && !doc.text[m.span.clone()].eq_ignore_ascii_case("experience")
+    });
+    if names_skill {
+        return None;
+    }
+    caps[1].parse().ok().filter(|y: &u32| (1..=30).contains(y))
+}
+
+/// The posting's title: a "Title:" line, or a short first line that is not a heading.
+fn posting_title(doc: &Document) -> Option<String> {
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:job\s+title|title|position|role)\s*:\s*(.{3,80})$").unwrap()
+    });
+    for line in doc.text.lines().take(40) {
+        if let Some(c) = LABEL.captures(line) {
+            return Some(c[1].trim().to_string());
+        }
+    }
+    let first = doc.text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let words = first.split_whitespace().count();
+    let is_heading =
+        crate::sections::heading_kind(first, crate::sections::Purpose::Posting).is_some();
+    (words <= 8 && !is_heading && !first.ends_with('.'))
+        .then(|| first.trim_end_matches(':').to_string())
+}
+
+static DEGREES: LazyLock<[(Regex, Degree); 4]> = LazyLock::new(|| {
+    let re = |p: &str| Regex::new(p).unwrap();
+    [
+        (
+            re(r"(?i)\b(?:ph\.?\s?d|doctorate|doctoral|d\.phil)\b"),
+            Degree::Doctorate,
+        ),
+        (
+            re(
+                r"(?i)\bmaster'?s?\b|\bm\.?\s?sc?\b\.?|\bm\.s\.|\bmsc\b|\bmba\b|\bm\.eng\b|\bmeng\b",
+            ),
+            Degree::Master,
+        ),
+        (
+            re(
+                r"(?i)\bbachelor'?s?\b|\bb\.?\s?sc?\b\.?|\bb\.s\.|\bbsc\b|\bb\.?a\.\b|\bb\.?eng\b|\bbeng\b|\bb\.?tech\b|\bundergraduate degree\b",
+            ),
+            Degree::Bachelor,
+        ),
+        (re(r"(?i)\bassociate'?s? degree\b"), Degree::Associate),
+    ]
+});
+
+/// The highest degree named in text, if any.
+pub fn degree_in(text: &str) -> Option<Degree> {
+    DEGREES
+        .iter()
+        .find(|(re, _)| re.is_match(text))
+        .map(|(_, d)| *d)
+}
+
+/// The lowest degree a posting accepts (a posting naming "BS or MS" asks for a BS).
+fn education_ask(text: &str) -> Option<EducationAsk> {
+    let mut asked: Option<(Degree, bool)> = None;
+    for line in text.lines() {
+        let lower = line.to_lowercase();
+        let mentions_degree =
+            lower.contains("degree") || DEGREES.iter().any(|(re, _)| re.is_match(line));
+        if !mentions_degree {
+            continue;
+        }
+        let lowest = DEGREES
+            .iter()
+            .filter(|(re, _)| re.is_match(line))
+            .map(|(_, d)| *d)
+            .min()
+            .unwrap_or(Degree::Bachelor);
+        let equivalent = lower.contains("equivalent")
+            || lower.contains("or similar")
+            || lower.contains("or comparable");
+        asked = Some(match asked {
+            Some((d, eq)) => (d.min(lowest), eq || equivalent),
+            None => (lowest, equivalent),
+        });
+    }
+    asked.map(|(degree, or_equivalent)| EducationAsk {
+        degree,
+        or_equivalent,
+    })
+}
+
+/// Common all-caps words and abbreviations that are not technologies.
+const NOT_TECH: &[&str] = &[
+    "US", "USA", "UK", "EU", "EMEA", "APAC", "LATAM", "OR", "AND", "THE", "CEO", "CTO", "CFO",
+    "VP", "HR", "PTO", "FAQ", "ASAP", "ETA", "EOD", "OKR", "OKRS", "KPI", "KPIS", "B2B", "B2C",
+    "SAAS", "IT", "II", "III", "IV", "NA", "N/A", "TBD", "WFH", "EST", "PST", "CET", "UTC", "GMT",
+    "ID", "OK", "AI", "ML", "QA", "UX", "UI", "USD", "EUR", "GBP", "401K", "BS", "BA", "MS", "MSC",
+    "BSC", "PHD", "MBA", "DEI", "EEO", "ADA", "LLC", "INC", "LTD", "GMBH", "FTE", "Q1", "Q2", "Q3",
+    "Q4", "AM", "PM", "WE", "YOU", "OUR",
+];
+
+static TECHY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        \b[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+\b        # CamelCase: ClickHouse, PagerDuty
+      | \b[A-Za-z][A-Za-z0-9]*\.(?:js|io|py|rb|net|rs|ts)\b  # dotted: Socket.io, Deno.js
+      | \b[A-Z][A-Z0-9]{1,7}\b                     # acronyms: SOAP, MQTT, HL7
+    ",
+    )
+    .unwrap()
+});
+
+/// Words that look like technologies but are not in the lexicon, so nothing in the
+/// posting is silently ignored: CamelCase, dotted names, acronyms, and the other items
+/// of a list that names known skills ("Kafka, Temporal").
+fn unknown_terms(matcher: &Matcher, doc: &Document, mentions: &[Mention]) -> Vec<String> {
+    let lexicon = matcher.lexicon();
+    let inside_mention = |start: usize, end: usize| {
+        mentions
+            .iter()
+            .any(|m| start < m.span.end && end > m.span.start)
+    };
+    let mut terms: Vec<String> = Vec::new();
+    let push = |term: &str, terms: &mut Vec<String>| {
+        let term = term.trim_matches(|c: char| !c.is_alphanumeric() && c != '+' && c != '#');
+        if term.len() < 2
+            || NOT_TECH.contains(&term.to_uppercase().as_str())
+            || lexicon.find(term).is_some()
+            || terms.iter().any(|t| t.eq_ignore_ascii_case(term))
+        {
+            return;
+        }
+        terms.push(term.to_string());
+    };
+    let skip_sections = [SectionKind::Benefits, SectionKind::Other];
+    for (index, line) in doc.text.split('\n').enumerate() {
+        let line_no = index + 1;
+        if skip_sections.contains(&doc.section_of_line(line_no)) || line_no == 1 {
+            continue;
+        }
+        let line_start = doc.lines[index];
+        for m in TECHY.find_iter(line) {
+            let (start, end) = (line_start + m.start(), line_start + m.end());
+            if !inside_mention(start, end) {
+                push(m.as_str(), &mut terms);
+            }
+        }
+        // Items of a list that names at least two known skills.
+        let line_end = line_start + line.len();
+        let known = mentions
+            .iter()
+            .filter(|m| m.span.start >= line_start && m.span.end <= line_end)
+            .count();
+        if known >= 2 {
+            for item in line
+                .split([',', '|', '/', ';', '(', ')'])
+                .flat_map(|i| i.split(" or "))
+            {
+                let item = item
+                    .trim()
+                    .trim_start_matches("and ")
+                    .trim_start_matches('•')
+                    .trim();
+                let offset = item.as_ptr() as usize - doc.text.as_ptr() as usize;
+                let capitalized = item.chars().next().is_some_and(char::is_uppercase);
+                let words = item.split_whitespace().count();
+                if capitalized
+                    && (1..=2).contains(&words)
+                    && !inside_mention(offset, offset + item.len())
+                {
+                    push(item, &mut terms);
+                }
+            }
+        }
+    }
+    // Company and product names repeat in a posting's prose; keep terms that are not
+    // the first word of a sentence only once each, as found.
+    terms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_end_at_punctuation_and_lines() {
+        let text = "We use Go. You know Kafka well; Node.js is fine\nNext line";
+        let at = text.find("Kafka").unwrap();
+        assert_eq!(sentence_around(text, at, at + 5), "You know Kafka well;");
+        let at = text.find("Node.js").unwrap();
+        assert_eq!(sentence_around(text, at, at + 7), "Node.js is fine");
+    }
+
+    #[test]
+    fn phrases_match_whole_words() {
+        assert!(contains_phrase("java is a plus here", "a plus"));
+        assert!(!contains_phrase("mustard", "must"));
+    }
+
+    #[test]
+    fn degrees_are_read_with_equivalence() {
+        let ask = education_ask("Bachelor's degree in CS or equivalent experience").unwrap();
+        assert_eq!(ask.degree, Degree::Bachelor);
+        assert!(ask.or_equivalent);
+        assert_eq!(
+            education_ask("MS or PhD in Computer Science")
+                .unwrap()
+                .degree,
+            Degree::Master
+        );
+        assert!(education_ask("Great benefits").is_none());
+        assert_eq!(
+            degree_in("B.Sc. Computer Science, 2013"),
+            Some(Degree::Bachelor)
+        );
+        assert_eq!(degree_in("M.Sc. in Informatics"), Some(Degree::Master));
+    }
+
+    #[test]
+    fn years_phrases() {
+        let caps = YEARS.captures("5+ years of experience").unwrap();
+        assert_eq!(&caps[1], "5");
+        assert_eq!(&YEARS.captures("3-5 years with Java").unwrap()[1], "3");
+        assert!(YEARS.captures("in 2019 we").is_none());
+    }
+}

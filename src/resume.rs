@@ -1,0 +1,316 @@
+//! Facts about a resume beyond its keywords: the dated roles (titles, months), years
+//! of experience overall and per skill, and the highest degree.
+
+use std::sync::LazyLock;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use regex::Regex;
+use serde::Serialize;
+
+use crate::job::{degree_in, Degree};
+use crate::lexicon::SkillId;
+use crate::matcher::Mention;
+use crate::sections::{Document, SectionKind};
+
+/// A job on the resume, found from its date range.
+#[derive(Debug, Clone, Serialize)]
+pub struct Role {
+    pub title: String,
+    /// Months since year 0: start and end (inclusive); "Present" is this month.
+    #[serde(skip)]
+    pub start: u32,
+    #[serde(skip)]
+    pub end: u32,
+    pub dates: String,
+    /// 1-based lines the role covers.
+    pub first_line: usize,
+    pub last_line: usize,
+}
+
+impl Role {
+    pub fn months(&self) -> u32 {
+        self.end.saturating_sub(self.start) + 1
+    }
+}
+
+/// What skillgap reads out of a resume besides skills.
+#[derive(Debug, Clone)]
+pub struct ResumeFacts {
+    pub roles: Vec<Role>,
+    /// Total months covered by roles (overlaps counted once).
+    pub total_months: u32,
+    pub degree: Option<Degree>,
+}
+
+impl ResumeFacts {
+    /// The title of the most recent role.
+    pub fn latest_title(&self) -> Option<&str> {
+        self.roles
+            .iter()
+            .max_by_key(|r| (r.end, r.start))
+            .map(|r| r.title.as_str())
+    }
+
+    /// Months of the roles whose lines mention the skill.
+    pub fn months_with(&self, skill: SkillId, mentions: &[Mention]) -> u32 {
+        let intervals: Vec<(u32, u32)> = self
+            .roles
+            .iter()
+            .filter(|r| {
+                mentions
+                    .iter()
+                    .any(|m| m.skill == skill && m.line >= r.first_line && m.line <= r.last_line)
+            })
+            .map(|r| (r.start, r.end))
+            .collect();
+        union_months(intervals)
+    }
+}
+
+const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?";
+
+static RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    let date =
+        format!(r"(?:(?P<{{m}}>{MONTH})\s+|(?P<{{n}}>\d{{1,2}})[/.])?(?P<{{y}}>(?:19|20)\d{{2}})");
+    let start = date
+        .replace("{m}", "m1")
+        .replace("{n}", "n1")
+        .replace("{y}", "y1");
+    let end = date
+        .replace("{m}", "m2")
+        .replace("{n}", "n2")
+        .replace("{y}", "y2");
+    Regex::new(&format!(
+        r"(?i)\b{start}\s*(?:-|to|until)\s*(?:{end}|(?P<now>present|current|now|today|ongoing))\b"
+    ))
+    .unwrap()
+});
+
+/// Words that name a role, to tell a title from a company name.
+const ROLE_WORDS: &[&str] = &[
+    "engineer",
+    "developer",
+    "programmer",
+    "architect",
+    "lead",
+    "manager",
+    "consultant",
+    "analyst",
+    "administrator",
+    "scientist",
+    "sre",
+    "devops",
+    "intern",
+    "specialist",
+    "cto",
+    "head",
+    "director",
+    "designer",
+    "tester",
+    "owner",
+    "founder",
+    "contractor",
+    "freelance",
+    "technician",
+    "officer",
+];
+
+/// Reads roles, total experience and degree from a resume.
+pub fn facts(doc: &Document) -> ResumeFacts {
+    let has_experience = doc
+        .sections
+        .iter()
+        .any(|s| s.kind == SectionKind::Experience);
+    let now = current_month();
+    let mut roles: Vec<Role> = Vec::new();
+    let lines: Vec<&str> = doc.text.split('\n').collect();
+    for (i, line) in lines.iter().enumerate() {
+        let line_no = i + 1;
+        let section = doc.section_of_line(line_no);
+        if has_experience && section != SectionKind::Experience {
+            continue;
+        }
+        let Some(caps) = RANGE.captures(line) else {
+            continue;
+        };
+        let month = |m: &str, n: &str, default: u32| -> u32 {
+            if let Some(m) = caps.name(m) {
+                month_number(m.as_str())
+            } else if let Some(n) = caps.name(n) {
+                n.as_str()
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=12).contains(n))
+                    .unwrap_or(default)
+            } else {
+                default
+            }
+        };
+        let y1: u32 = caps["y1"].parse().unwrap_or(0);
+        let start = y1 * 12 + month("m1", "n1", 1) - 1;
+        let end = if caps.name("now").is_some() {
+            now
+        } else {
+            let y2: u32 = caps
+                .name("y2")
+                .and_then(|y| y.as_str().parse().ok())
+                .unwrap_or(y1);
+            y2 * 12 + month("m2", "n2", 12) - 1
+        };
+        if end < start || end > now + 12 {
+            continue;
+        }
+        let before_dates = line[..caps.get(0).unwrap().start()]
+            .trim()
+            .trim_end_matches(['|', ',', '-', '('])
+            .trim();
+        let (title, first_line) = if before_dates.split_whitespace().count() >= 1 {
+            (pick_title(before_dates), line_no)
+        } else {
+            match (0..i).rev().find(|&j| !lines[j].trim().is_empty()) {
+                Some(j) if !lines[j].starts_with('•') && doc.section_of_line(j + 1) == section => {
+                    (pick_title(lines[j]), j + 1)
+                }
+                _ => (String::new(), line_no),
+            }
+        };
+        if let Some(previous) = roles.last_mut() {
+            previous.last_line = first_line.saturating_sub(1).max(previous.first_line);
+        }
+        let section_end = doc
+            .sections
+            .iter()
+            .find(|s| s.start_line <= line_no && line_no <= s.end_line)
+            .map_or(doc.line_count(), |s| s.end_line);
+        roles.push(Role {
+            title,
+            start,
+            end,
+            dates: caps[0].to_string(),
+            first_line,
+            last_line: section_end,
+        });
+    }
+    let total_months = union_months(roles.iter().map(|r| (r.start, r.end)).collect());
+    let education_text: String = doc
+        .sections
+        .iter()
+        .filter(|s| matches!(s.kind, SectionKind::Education | SectionKind::Certifications))
+        .flat_map(|s| (s.start_line..=s.end_line).map(|l| doc.line_text(l)))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let degree = degree_in(if education_text.is_empty() {
+        &doc.text
+    } else {
+        &education_text
+    });
+    ResumeFacts {
+        roles,
+        total_months,
+        degree,
+    }
+}
+
+/// The part of a role line that is the title: the segment with a role word, or the first.
+fn pick_title(line: &str) -> String {
+    let line = line.trim().trim_start_matches('•').trim();
+    let segments: Vec<&str> = line
+        .split([',', '|', '@', '(', ')'])
+        .flat_map(|s| s.split(" - "))
+        .flat_map(|s| s.split(" at "))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    segments
+        .iter()
+        .find(|s| {
+            let lower = s.to_lowercase();
+            lower.split_whitespace().any(|w| ROLE_WORDS.contains(&w))
+        })
+        .or(segments.first())
+        .map(|s| s.to_string())
+        .unwrap_or_default()
+}
+
+fn month_number(name: &str) -> u32 {
+    const NAMES: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let lower = name.to_lowercase();
+    NAMES
+        .iter()
+        .position(|n| lower.starts_with(n))
+        .map_or(1, |i| i as u32 + 1)
+}
+
+/// This month, as months since year 0.
+fn current_month() -> u32 {
+    let days = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    // Days to civil date (Howard Hinnant's algorithm), enough for year and month.
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year * 12 + month - 1) as u32
+}
+
+/// Months covered by a set of intervals, overlaps counted once.
+fn union_months(mut intervals: Vec<(u32, u32)>) -> u32 {
+    intervals.sort();
+    let mut total = 0;
+    let mut current: Option<(u32, u32)> = None;
+    for (s, e) in intervals {
+        match current {
+            Some((cs, ce)) if s <= ce + 1 => current = Some((cs, ce.max(e))),
+            Some((cs, ce)) => {
+                total += ce - cs + 1;
+                current = Some((s, e));
+            }
+            None => current = Some((s, e)),
+        }
+    }
+    if let Some((cs, ce)) = current {
+        total += ce - cs + 1;
+    }
+    total
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sections::Purpose;
+
+    #[test]
+    fn roles_titles_and_months() {
+        let text = "EXPERIENCE\nSenior Engineer - Acme, Paris\nMar 2019 - Dec 2020\n• Java\n\nAcme Corp | Developer | 2016 - 2018\n• Go\nEDUCATION\nBSc Computer Science";
+        let doc = Document::new(text.into(), Purpose::Resume);
+        let f = facts(&doc);
+        assert_eq!(f.roles.len(), 2);
+        assert_eq!(f.roles[0].title, "Senior Engineer");
+        assert_eq!(f.roles[0].months(), 22);
+        assert_eq!(f.roles[1].title, "Developer");
+        assert_eq!(f.roles[1].months(), 36);
+        assert_eq!(f.total_months, 58);
+        assert_eq!(f.latest_title(), Some("Senior Engineer"));
+        assert_eq!(f.degree, Some(Degree::Bachelor));
+    }
+
+    #[test]
+    fn overlapping_intervals_count_once() {
+        assert_eq!(union_months(vec![(0, 11), (6, 17), (30, 30)]), 19);
+    }
+
+    #[test]
+    fn present_is_this_month() {
+        let doc = Document::new("Experience\nDev\n01/2020 - Present".into(), Purpose::Resume);
+        let f = facts(&doc);
+        assert_eq!(f.roles[0].end, current_month());
+        assert!(current_month() >= 2026 * 12);
+    }
+}

@@ -1,0 +1,397 @@
+//! Scoring: each posting skill's status in the resume, the weighted coverage score,
+//! and the checks beyond keywords (job title, education, years of experience).
+//!
+//! Score = 100 × Σ(weight × credit) / Σ(weight), over the posting's skills, where
+//! credit is 1 for the posting's own wording, [`ALIAS_CREDIT`] for another wording of
+//! the same skill, [`IMPLIED_CREDIT`] for a skill present only through another that
+//! implies it, and 0 when missing. Weights come from `job` (level, soft skills,
+//! repetition). Title, education and years are reported as checks and do not change
+//! the score.
+
+use serde::Serialize;
+
+use crate::job::{round2, EducationAsk, JobProfile, Level};
+use crate::lexicon::{Category, SkillId};
+use crate::matcher::{FoundSkill, Matcher, Mention};
+use crate::resume::ResumeFacts;
+
+/// The formula, as `--explain` and the README state it.
+pub const FORMULA: &str = "  score = 100 x sum(weight x credit) / sum(weight), over the skills the posting names\n  \
+credit: exact 1.00 (the posting's wording), alias 0.85 (same skill, other wording), implied 0.50, missing 0\n  \
+weight: required 3, preferred 1; soft skills x 0.5; x (1 + 0.15 x log2(mentions in the posting)), at most x 1.5\n  \
+level: a cue in the sentence (must, strong, 5+ years / nice to have, a plus, familiarity) decides, else the section\n  \
+(Requirements / Nice to have); in postings without such sections every skill is required\n  \
+job title, education and years are checks: reported, with suggestions, but not part of the score";
+
+/// Credit for a skill written in another form than the posting's (Postgres / PostgreSQL).
+pub const ALIAS_CREDIT: f64 = 0.85;
+/// Credit for a skill only implied by another (PostgreSQL -> SQL).
+pub const IMPLIED_CREDIT: f64 = 0.5;
+
+/// How a posting skill shows in the resume.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Exact,
+    Alias,
+    Implied,
+    Missing,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Exact => "exact",
+            Status::Alias => "alias",
+            Status::Implied => "implied",
+            Status::Missing => "missing",
+        }
+    }
+
+    pub fn credit(self) -> f64 {
+        match self {
+            Status::Exact => 1.0,
+            Status::Alias => ALIAS_CREDIT,
+            Status::Implied => IMPLIED_CREDIT,
+            Status::Missing => 0.0,
+        }
+    }
+}
+
+/// One posting skill, judged against the resume.
+#[derive(Debug, Clone, Serialize)]
+pub struct SkillResult {
+    pub name: String,
+    pub category: Category,
+    pub kind: &'static str,
+    pub level: Level,
+    pub weight: f64,
+    pub status: Status,
+    /// Forms the posting used.
+    pub posting_forms: Vec<String>,
+    /// Forms the resume used (empty when implied or missing).
+    pub resume_forms: Vec<String>,
+    /// For implied skills: the resume skills that imply it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub implied_by: Vec<String>,
+    /// Sections of the resume it appears in.
+    pub sections: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub years_asked: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub years_shown: Option<f64>,
+    /// Points this skill adds to the score, and the most it could add.
+    pub contribution: f64,
+    pub max_contribution: f64,
+    #[serde(skip)]
+    pub skill: SkillId,
+}
+
+/// Matched over total, e.g. "7/9 must-haves".
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Coverage {
+    pub matched: usize,
+    pub total: usize,
+}
+
+/// pass / warn / fail (and info where nothing was asked).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CheckStatus {
+    Pass,
+    Warn,
+    Fail,
+    Info,
+}
+
+impl CheckStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckStatus::Pass => "pass",
+            CheckStatus::Warn => "warn",
+            CheckStatus::Fail => "fail",
+            CheckStatus::Info => "info",
+        }
+    }
+}
+
+/// One check with what to do when it does not pass.
+#[derive(Debug, Clone, Serialize)]
+pub struct Check {
+    pub id: &'static str,
+    pub status: CheckStatus,
+    pub message: String,
+}
+
+/// Keyword scores: overall and per kind of skill. `None` when the posting names no
+/// skills, since coverage of nothing is undefined.
+#[derive(Debug, Clone, Serialize)]
+pub struct Scores {
+    pub score: Option<f64>,
+    pub hard: Option<f64>,
+    pub soft: Option<f64>,
+    pub required: Coverage,
+    pub preferred: Coverage,
+}
+
+/// Judges every posting skill against the resume's mentions.
+pub fn judge(
+    matcher: &Matcher,
+    job: &JobProfile,
+    mentions: &[Mention],
+    found: &[FoundSkill],
+    facts: &ResumeFacts,
+) -> Vec<SkillResult> {
+    let lexicon = matcher.lexicon();
+    let total_weight: f64 = job.skills.iter().map(|s| s.weight).sum();
+    let present: Vec<SkillId> = found.iter().map(|f| f.skill).collect();
+    job.skills
+        .iter()
+        .map(|js| {
+            let skill = lexicon.skill(js.skill);
+            let own: Vec<&Mention> = mentions.iter().filter(|m| m.skill == js.skill).collect();
+            let implied_by: Vec<String> = present
+                .iter()
+                .filter(|&&p| lexicon.implied_by(p).contains(&js.skill))
+                .map(|&p| lexicon.skill(p).name.clone())
+                .collect();
+            let status = if own.iter().any(|m| js.form_indexes.contains(&m.form_index)) {
+                Status::Exact
+            } else if !own.is_empty() {
+                Status::Alias
+            } else if !implied_by.is_empty() {
+                Status::Implied
+            } else {
+                Status::Missing
+            };
+            let mut resume_forms: Vec<String> = Vec::new();
+            let mut sections: Vec<String> = Vec::new();
+            for m in &own {
+                if !resume_forms.iter().any(|f| f.eq_ignore_ascii_case(&m.form)) {
+                    resume_forms.push(m.form.clone());
+                }
+                if !sections.iter().any(|s| s == m.section.as_str()) {
+                    sections.push(m.section.as_str().to_string());
+                }
+            }
+            let share = if total_weight > 0.0 {
+                100.0 * js.weight / total_weight
+            } else {
+                0.0
+            };
+            let years_shown = (!own.is_empty() && !facts.roles.is_empty()).then(|| {
+                (facts.months_with(js.skill, mentions) as f64 / 12.0 * 10.0).round() / 10.0
+            });
+            SkillResult {
+                name: skill.name.clone(),
+                category: skill.category,
+                kind: if skill.category.is_soft() {
+                    "soft"
+                } else {
+                    "hard"
+                },
+                level: js.level,
+                weight: js.weight,
+                status,
+                posting_forms: js.forms.clone(),
+                resume_forms,
+                implied_by: if status == Status::Implied {
+                    implied_by
+                } else {
+                    Vec::new()
+                },
+                sections,
+                years_asked: js.years,
+                years_shown,
+                contribution: round2(share * status.credit()),
+                max_contribution: round2(share),
+                skill: js.skill,
+            }
+        })
+        .collect()
+}
+
+/// The weighted coverage scores and the required / preferred counts.
+pub fn scores(results: &[SkillResult]) -> Scores {
+    let weighted = |filter: &dyn Fn(&SkillResult) -> bool| {
+        let (got, max) = results
+            .iter()
+            .filter(|r| filter(r))
+            .fold((0.0, 0.0), |(g, m), r| {
+                (g + r.weight * r.status.credit(), m + r.weight)
+            });
+        (max > 0.0).then(|| (1000.0 * got / max).round() / 10.0)
+    };
+    let coverage = |level: Level| Coverage {
+        matched: results
+            .iter()
+            .filter(|r| r.level == level && r.status != Status::Missing)
+            .count(),
+        total: results.iter().filter(|r| r.level == level).count(),
+    };
+    Scores {
+        score: weighted(&|_| true),
+        hard: weighted(&|r| r.kind == "hard"),
+        soft: weighted(&|r| r.kind == "soft"),
+        required: coverage(Level::Required),
+        preferred: coverage(Level::Preferred),
+    }
+}
+
+/// Seniority words that do not change what a job is.
+const SENIORITY: &[&str] = &[
+    "senior",
+    "sr",
+    "junior",
+    "jr",
+    "lead",
+    "principal",
+    "staff",
+    "mid",
+    "level",
+    "i",
+    "ii",
+    "iii",
+    "iv",
+    "head",
+    "chief",
+];
+
+fn title_words(title: &str) -> Vec<String> {
+    title
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric() && c != '+' && c != '#')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The posting's title against the resume's titles.
+pub fn title_check(job: &JobProfile, facts: &ResumeFacts, resume_text: &str) -> Check {
+    let Some(wanted) = job.title.as_deref() else {
+        return Check {
+            id: "job_title",
+            status: CheckStatus::Info,
+            message: "The posting states no job title to compare with.".into(),
+        };
+    };
+    let latest = facts.latest_title().unwrap_or("");
+    let wanted_words = title_words(wanted);
+    let core: Vec<&String> = wanted_words
+        .iter()
+        .filter(|w| !SENIORITY.contains(&w.as_str()))
+        .collect();
+    let exact = facts
+        .roles
+        .iter()
+        .any(|r| title_words(&r.title) == wanted_words)
+        || resume_text.to_lowercase().contains(&wanted.to_lowercase());
+    let close = facts.roles.iter().any(|r| {
+        let have = title_words(&r.title);
+        !core.is_empty() && core.iter().all(|w| have.contains(w))
+    });
+    let (status, message) = if exact {
+        (
+            CheckStatus::Pass,
+            format!("Your resume uses the posting's title \"{wanted}\"."),
+        )
+    } else if close {
+        (
+            CheckStatus::Warn,
+            format!("The posting says \"{wanted}\" and your closest title is \"{latest}\"; use the exact title in your summary if it describes you."),
+        )
+    } else if latest.is_empty() {
+        (
+            CheckStatus::Fail,
+            format!("The posting says \"{wanted}\" and no dated job titles were found in your resume; put each title above its dates."),
+        )
+    } else {
+        (
+            CheckStatus::Fail,
+            format!("The posting says \"{wanted}\"; your latest title is \"{latest}\"; mention \"{wanted}\" in your summary if it fits your experience."),
+        )
+    };
+    Check {
+        id: "job_title",
+        status,
+        message,
+    }
+}
+
+/// The education asked against the degree found.
+pub fn education_check(ask: Option<&EducationAsk>, facts: &ResumeFacts) -> Check {
+    let Some(ask) = ask else {
+        return Check {
+            id: "education",
+            status: CheckStatus::Info,
+            message: "The posting asks for no degree.".into(),
+        };
+    };
+    let (status, message) = match facts.degree {
+        Some(found) if found >= ask.degree => (
+            CheckStatus::Pass,
+            format!("The posting asks for a {} and your resume shows a {}.", ask.degree.as_str(), found.as_str()),
+        ),
+        found if ask.or_equivalent => (
+            CheckStatus::Warn,
+            format!(
+                "The posting asks for a {} or equivalent experience and your resume shows {}; make your equivalent experience easy to see.",
+                ask.degree.as_str(),
+                found.map_or("no degree".to_string(), |d| format!("a {}", d.as_str()))
+            ),
+        ),
+        found => (
+            CheckStatus::Fail,
+            format!(
+                "The posting asks for a {} and your resume shows {}; if you have one, add it under an Education heading.",
+                ask.degree.as_str(),
+                found.map_or("no degree".to_string(), |d| format!("a {}", d.as_str()))
+            ),
+        ),
+    };
+    Check {
+        id: "education",
+        status,
+        message,
+    }
+}
+
+/// Years of experience asked overall against the dated roles.
+pub fn experience_check(job: &JobProfile, facts: &ResumeFacts) -> Check {
+    let shown = facts.total_months as f64 / 12.0;
+    let Some(asked) = job
+        .years_overall
+        .or_else(|| job.skills.iter().filter_map(|s| s.years).max())
+    else {
+        return Check {
+            id: "years_of_experience",
+            status: CheckStatus::Info,
+            message: format!(
+                "The posting asks for no number of years; your dated roles cover {shown:.1} years."
+            ),
+        };
+    };
+    let (status, message) = if facts.roles.is_empty() {
+        (
+            CheckStatus::Warn,
+            format!("The posting asks for {asked}+ years and no dated roles were found; write dates like \"Mar 2019 - Present\" on each role."),
+        )
+    } else if shown >= asked as f64 {
+        (
+            CheckStatus::Pass,
+            format!(
+                "The posting asks for {asked}+ years; your dated roles cover {shown:.1} years."
+            ),
+        )
+    } else {
+        (
+            CheckStatus::Fail,
+            format!("The posting asks for {asked}+ years; your dated roles cover only {shown:.1} years; list earlier roles with their dates if you have them."),
+        )
+    };
+    Check {
+        id: "years_of_experience",
+        status,
+        message,
+    }
+}

@@ -1,0 +1,219 @@
+//! Suggestions, most valuable first, each one sentence a person can act on.
+
+use serde::Serialize;
+
+use crate::job::Level;
+use crate::lexicon::Lexicon;
+use crate::matcher::FoundSkill;
+use crate::score::{Check, CheckStatus, SkillResult, Status};
+use crate::sections::SectionKind;
+
+/// What a suggestion asks the candidate to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// Add a skill the posting asks for and the resume lacks.
+    Add,
+    /// Use the posting's wording for a skill the resume writes differently.
+    Wording,
+    /// State a skill the resume shows only through another that implies it.
+    State,
+    /// Show a listed skill in an Experience bullet.
+    Show,
+    /// Match the posting's job title.
+    Title,
+    /// Years of experience.
+    Years,
+    /// The degree asked.
+    Education,
+    /// Cut skills the posting ignores (long resumes only).
+    Trim,
+}
+
+/// One thing to do.
+#[derive(Debug, Clone, Serialize)]
+pub struct Suggestion {
+    pub kind: Kind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub skill: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<Level>,
+    pub message: String,
+    /// Higher comes first; the order is the advice.
+    #[serde(skip)]
+    pub priority: f64,
+}
+
+/// Resumes longer than this many words may be told to trim unrelated skills.
+pub const LONG_RESUME_WORDS: usize = 1200;
+
+/// Builds the suggestions, ordered most valuable first.
+pub fn suggest(
+    lexicon: &Lexicon,
+    results: &[SkillResult],
+    found: &[FoundSkill],
+    checks: &[Check],
+    resume_words: usize,
+) -> Vec<Suggestion> {
+    let mut out: Vec<Suggestion> = Vec::new();
+    let level_bonus = |l: Level| if l == Level::Required { 1000.0 } else { 0.0 };
+    for r in results {
+        let quoted_posting = r
+            .posting_forms
+            .first()
+            .cloned()
+            .unwrap_or_else(|| r.name.clone());
+        let base = level_bonus(r.level) + r.weight;
+        match r.status {
+            Status::Missing => {
+                let related: Vec<&str> = found
+                    .iter()
+                    .map(|f| lexicon.skill(f.skill))
+                    .filter(|s| s.category == r.category && !results.iter().any(|o| o.name == s.name))
+                    .map(|s| s.name.as_str())
+                    .take(3)
+                    .collect();
+                let related_note = if related.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (you list {}, which is related; say how it carries over)", join_and(&related))
+                };
+                let where_to = if r.kind == "soft" {
+                    "show it in your summary or an Experience bullet"
+                } else {
+                    "add it to your Skills section and to the Experience bullet where you used it"
+                };
+                let message = match r.level {
+                    Level::Required => format!("The posting requires {quoted_posting}; if you have it, {where_to}{related_note}."),
+                    Level::Preferred => format!("The posting would like {quoted_posting} (preferred); if you have used it, {where_to}{related_note}."),
+                };
+                out.push(Suggestion {
+                    kind: Kind::Add,
+                    skill: Some(r.name.clone()),
+                    level: Some(r.level),
+                    message,
+                    priority: base + if r.level == Level::Required { 500.0 } else { 200.0 },
+                });
+            }
+            Status::Alias => out.push(Suggestion {
+                kind: Kind::Wording,
+                skill: Some(r.name.clone()),
+                level: Some(r.level),
+                message: format!(
+                    "The posting writes \"{quoted_posting}\" and your resume writes \"{}\"; use the posting's wording too, since many ATS match words literally.",
+                    r.resume_forms.join("\", \"")
+                ),
+                priority: base + 300.0,
+            }),
+            Status::Implied => out.push(Suggestion {
+                kind: Kind::State,
+                skill: Some(r.name.clone()),
+                level: Some(r.level),
+                message: format!(
+                    "The posting asks for {quoted_posting} and your resume shows it only through {}; state {quoted_posting} explicitly.",
+                    join_and(&r.implied_by.iter().map(String::as_str).collect::<Vec<_>>())
+                ),
+                priority: base + 100.0,
+            }),
+            Status::Exact => {}
+        }
+        let listed_only = r.status != Status::Missing
+            && r.status != Status::Implied
+            && r.kind == "hard"
+            && !r.sections.is_empty()
+            && r.sections
+                .iter()
+                .all(|s| s == SectionKind::Skills.as_str() || s == SectionKind::Header.as_str());
+        if listed_only {
+            out.push(Suggestion {
+                kind: Kind::Show,
+                skill: Some(r.name.clone()),
+                level: Some(r.level),
+                message: format!(
+                    "{} appears only in your skills list; show where you used it in an Experience or Projects bullet, with a result.",
+                    r.name
+                ),
+                priority: base + 50.0,
+            });
+        }
+        if let (Some(asked), Some(shown)) = (r.years_asked, r.years_shown) {
+            if shown < asked as f64 {
+                out.push(Suggestion {
+                    kind: Kind::Years,
+                    skill: Some(r.name.clone()),
+                    level: Some(r.level),
+                    message: format!(
+                        "The posting asks for {asked}+ years of {}; the dated roles that mention it cover {shown:.1} years; name {} in the bullets of every role where you used it.",
+                        r.name, r.name
+                    ),
+                    priority: base + 150.0,
+                });
+            }
+        }
+    }
+    for check in checks {
+        let (kind, priority) = match check.id {
+            "job_title" => (Kind::Title, 1400.0),
+            "years_of_experience" => (Kind::Years, 1100.0),
+            "education" => (Kind::Education, 900.0),
+            _ => continue,
+        };
+        if matches!(check.status, CheckStatus::Fail | CheckStatus::Warn) {
+            out.push(Suggestion {
+                kind,
+                skill: None,
+                level: None,
+                message: check.message.clone(),
+                priority: if check.status == CheckStatus::Fail {
+                    priority
+                } else {
+                    priority - 600.0
+                },
+            });
+        }
+    }
+    if resume_words > LONG_RESUME_WORDS {
+        let unrelated: Vec<&str> = found
+            .iter()
+            .map(|f| lexicon.skill(f.skill))
+            .filter(|s| !results.iter().any(|r| r.name == s.name))
+            .map(|s| s.name.as_str())
+            .take(8)
+            .collect();
+        if !unrelated.is_empty() {
+            out.push(Suggestion {
+                kind: Kind::Trim,
+                skill: None,
+                level: None,
+                message: format!(
+                    "Your resume is long ({resume_words} words); to make room, consider cutting skills this posting does not ask for, such as {}.",
+                    join_and(&unrelated)
+                ),
+                priority: 1.0,
+            });
+        }
+    }
+    out.sort_by(|a, b| b.priority.total_cmp(&a.priority));
+    out
+}
+
+/// "A", "A and B", "A, B and C".
+pub fn join_and(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::join_and;
+
+    #[test]
+    fn lists_read_as_english() {
+        assert_eq!(join_and(&["A"]), "A");
+        assert_eq!(join_and(&["A", "B"]), "A and B");
+        assert_eq!(join_and(&["A", "B", "C"]), "A, B and C");
+    }
+}
