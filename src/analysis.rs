@@ -91,3 +91,30 @@ pub fn analyze(
         mentions,
     }
 }
+
+/// The part of an analysis `rank` needs, without checks and suggestions: scored in
+/// the batch hot path.
+pub struct QuickScore {
+    pub scores: score::Scores,
+    /// Posting skills the resume lacks, required first.
+    pub missing: Vec<String>,
+    pub mentions: Vec<Mention>,
+}
+
+/// Scores a resume for ranking.
+pub fn quick(matcher: &Matcher, resume_doc: &Document, job: &JobProfile) -> QuickScore {
+    let mentions = matcher.scan(resume_doc);
+    let found = matcher.found_skills(&mentions);
+    let facts = resume::ResumeFacts::default();
+    let results = score::judge(matcher, job, &mentions, &found, &facts);
+    let missing = results
+        .iter()
+        .filter(|r| r.status == score::Status::Missing)
+        .map(|r| r.name.clone())
+        .collect();
+    QuickScore {
+        scores: score::scores(&results),
+        missing,
+        mentions,
+    }
+}

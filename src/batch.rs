@@ -1,15 +1,686 @@
-//! Batch screening (`rank`).
+//! Batch screening (`rank`): many resumes against one posting, on all cores, with
+//! every file isolated so one bad file can only ever become an error row.
+//!
+//! Isolation, and why it is built this way: text, HTML and DOCX are handled by our
+//! own code and well-kept parsers with size caps, so they run in-process on a rayon
+//! pool. PDFs go through `pdf-extract`, which can panic, loop or overflow its stack on
+//! hostile files; a thread cannot be killed, so each pool thread owns one worker
+//! process (this binary, re-run as the hidden `__worker` subcommand) that extracts
+//! PDFs one at a time. A worker that overruns `--file-timeout` is killed and replaced;
+//! one that dies (stack overflow, abort) is replaced; either way the file becomes an
+//! error row and the run goes on. Workers start lazily and live for the whole run, so
+//! the process cost is paid once per core, not once per file.
 
-use crate::app::{Context, Outcome};
-use crate::cli::{RankArgs, WorkerArgs};
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Stdio};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::analysis;
+use crate::app::{display_name, Context, Outcome};
+use crate::cli::{Format, RankArgs, WorkerArgs};
 use crate::error::{Error, Result};
+use crate::extract::{self, Extracted, Input, Kind, Limits};
+use crate::job::{self, JobProfile};
+use crate::matcher::Matcher;
+use crate::report;
+use crate::require::Requirement;
+use crate::score::Coverage;
+use crate::sections::{Document, Purpose};
 
-pub fn rank_command(_ctx: &Context, _args: RankArgs) -> Result<Outcome> {
-    Err(Error::Usage(
-        "`skillgap rank` is not built yet (issue 6)".into(),
-    ))
+/// One file's result: a row of the jsonl / csv output.
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    pub file: String,
+    pub status: RowStatus,
+    pub score: Option<f64>,
+    pub required: Coverage,
+    pub preferred: Coverage,
+    /// Posting skills the resume lacks, required first.
+    pub missing: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub require_met: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<Kind>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// Content hash, to find duplicates.
+    #[serde(skip)]
+    pub hash: Option<[u8; 32]>,
 }
 
-pub fn worker_command(_ctx: &Context, _args: WorkerArgs) -> Result<Outcome> {
-    Err(Error::Usage("not built yet".into()))
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RowStatus {
+    Ok,
+    Error,
+}
+
+impl Row {
+    fn error(file: &str, err: &Error) -> Row {
+        Row {
+            file: file.to_string(),
+            status: RowStatus::Error,
+            score: None,
+            required: Coverage::default(),
+            preferred: Coverage::default(),
+            missing: Vec::new(),
+            require_met: None,
+            duplicate_of: None,
+            kind: None,
+            error: Some(err.to_string()),
+            hash: None,
+        }
+    }
+}
+
+/// Files in folders are considered resumes when their extension says document, or
+/// their content starts like a PDF or a zip (DOCX).
+const DOCUMENT_EXTENSIONS: &[&str] = &[
+    "pdf", "docx", "txt", "text", "md", "markdown", "html", "htm",
+];
+
+/// Everything a scoring thread needs, built once and shared.
+struct Scorer<'a> {
+    matcher: &'a Matcher,
+    job: &'a JobProfile,
+    requirement: Option<&'a Requirement>,
+    limits: Limits,
+    timeout: f64,
+    worker_command: Vec<String>,
+}
+
+/// `rank`: score every resume in the paths against the posting.
+pub fn rank_command(ctx: &Context, args: RankArgs) -> Result<Outcome> {
+    let format = ctx.format(
+        "rank",
+        &[Format::Table, Format::Csv, Format::Jsonl, Format::Json],
+    )?;
+    let started = Instant::now();
+    let matcher = Matcher::new(ctx.lexicon()?);
+    let requirement = args
+        .require
+        .as_deref()
+        .map(|r| Requirement::parse(r, matcher.lexicon()))
+        .transpose()?;
+    let (job_name, job_doc) = ctx.load_job(&args.job)?;
+    let profile = job::analyze(&matcher, &job_doc);
+    let (paths, skipped) = collect_paths(&args)?;
+    if paths.is_empty() {
+        return Err(Error::Usage(format!(
+            "no resume files found in {}; give files, folders or globs",
+            if args.paths.is_empty() {
+                "the arguments".to_string()
+            } else {
+                args.paths.join(", ")
+            }
+        )));
+    }
+
+    // The job text goes to workers through a file so `--job-text` and stdin work too.
+    let job_file = tempfile::NamedTempFile::new().map_err(|e| Error::from_io("<temp>", e))?;
+    std::fs::write(job_file.path(), job_doc.text.as_bytes())
+        .map_err(|e| Error::from_io("<temp>", e))?;
+    let scorer = Scorer {
+        matcher: &matcher,
+        job: &profile,
+        requirement: requirement.as_ref(),
+        limits: ctx.limits,
+        timeout: ctx.global.file_timeout,
+        worker_command: worker_argv(ctx),
+    };
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("skillgap-rank-{i}"))
+        .build()
+        .map_err(|e| Error::Usage(format!("cannot start {threads} threads: {e}")))?;
+
+    let progress = progress_bar(ctx, paths.len() as u64);
+    let mut inputs: Vec<PathBuf> = paths.clone();
+    inputs.extend(args.job.job.clone());
+    let mut sink = ctx.sink(&inputs)?;
+    let streaming = format == Format::Jsonl;
+    let (tx, rx) = mpsc::channel::<Row>();
+    let mut rows: Vec<Row> = Vec::new();
+    let mut seen: HashMap<[u8; 32], String> = HashMap::new();
+    let mut write_error = None;
+    std::thread::scope(|scope| {
+        let scorer = &scorer;
+        let paths = &paths;
+        let pool = &pool;
+        scope.spawn(move || {
+            pool.install(|| {
+                paths.par_iter().for_each_with(tx, |tx, path| {
+                    let _ = tx.send(scorer.score_file(path));
+                });
+            });
+            pool.broadcast(|_| WORKERS.with(|w| w.borrow_mut().take()));
+        });
+        for mut row in rx {
+            progress.inc(1);
+            if let Some(hash) = row.hash {
+                if let Some(first) = seen.get(&hash) {
+                    row.duplicate_of = Some(first.clone());
+                } else {
+                    seen.insert(hash, row.file.clone());
+                }
+            }
+            if streaming {
+                if write_error.is_none() && keep(&row, args.min_score) {
+                    if let Err(e) = sink.write_all(report::json::line(&row).as_bytes()) {
+                        write_error = Some(e);
+                    }
+                }
+                rows.push(Row {
+                    missing: Vec::new(),
+                    ..row
+                });
+            } else {
+                rows.push(row);
+            }
+        }
+    });
+    progress.finish_and_clear();
+    if let Some(e) = write_error {
+        return Err(Error::from_io("<output>", e));
+    }
+    drop(job_file);
+
+    if !streaming {
+        mark_duplicates_in_path_order(&mut rows);
+    }
+    rows.sort_by(|a, b| {
+        (a.status as u8)
+            .cmp(&(b.status as u8))
+            .then(b.score.unwrap_or(-1.0).total_cmp(&a.score.unwrap_or(-1.0)))
+            .then(a.file.cmp(&b.file))
+    });
+    let total = rows.len();
+    let errors = rows.iter().filter(|r| r.status == RowStatus::Error).count();
+    let duplicates = rows.iter().filter(|r| r.duplicate_of.is_some()).count();
+    let passing = rows
+        .iter()
+        .filter(|r| r.status == RowStatus::Ok && keep(r, args.min_score))
+        .count();
+    if !streaming {
+        let mut shown: Vec<&Row> = rows
+            .iter()
+            .filter(|r| r.status == RowStatus::Error || keep(r, args.min_score))
+            .collect();
+        if let Some(top) = args.top {
+            let mut ok_seen = 0;
+            shown.retain(|r| {
+                if r.status == RowStatus::Ok {
+                    ok_seen += 1;
+                    ok_seen <= top
+                } else {
+                    true
+                }
+            });
+        }
+        let text = match format {
+            Format::Csv => report::csv::rows(&shown),
+            Format::Json => report::json::pretty(&shown),
+            _ => report::table::rank(&shown, &job_name, &ctx.style),
+        };
+        sink.write_all(text.as_bytes())
+            .map_err(|e| Error::from_io("<output>", e))?;
+    }
+    sink.finish()?;
+    if !ctx.global.quiet {
+        let secs = started.elapsed().as_secs_f64();
+        eprintln!(
+            "rank: {total} files, {} ok, {errors} errors, {duplicates} duplicates, {skipped} skipped, {passing} passing filters, {secs:.2} s, {:.0} files/s",
+            total - errors,
+            total as f64 / secs.max(1e-9)
+        );
+    }
+    let filtered = requirement.is_some() || args.min_score.is_some();
+    Ok(if filtered && passing == 0 {
+        Outcome::NotMet
+    } else {
+        Outcome::Success
+    })
+}
+
+/// Whether an ok row passes `--require` and `--min-score` (error rows always show).
+fn keep(row: &Row, min_score: Option<f64>) -> bool {
+    if row.status == RowStatus::Error {
+        return true;
+    }
+    let score_ok = min_score.is_none_or(|min| row.score.is_some_and(|s| s >= min));
+    score_ok && row.require_met != Some(false)
+}
+
+/// Duplicates point at the first file in path order with the same content.
+fn mark_duplicates_in_path_order(rows: &mut [Row]) {
+    rows.sort_by(|a, b| a.file.cmp(&b.file));
+    let mut first: HashMap<[u8; 32], String> = HashMap::new();
+    for row in rows.iter_mut() {
+        row.duplicate_of = None;
+        if let Some(hash) = row.hash {
+            match first.get(&hash) {
+                Some(f) => row.duplicate_of = Some(f.clone()),
+                None => {
+                    first.insert(hash, row.file.clone());
+                }
+            }
+        }
+    }
+}
+
+fn progress_bar(ctx: &Context, len: u64) -> ProgressBar {
+    if ctx.global.quiet || !std::io::stderr().is_terminal() || len < 50 {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} files  {per_sec}  ETA {eta}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar
+}
+
+/// Expands files, folders (recursively, skipping hidden entries and non-documents)
+/// and globs, plus `--from`. Returns the paths, sorted and unique, and how many
+/// folder entries were skipped.
+fn collect_paths(args: &RankArgs) -> Result<(Vec<PathBuf>, usize)> {
+    let mut specs: Vec<String> = args.paths.clone();
+    if let Some(from) = &args.from {
+        let text = if from.as_os_str() == "-" {
+            let mut s = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+                .map_err(|e| Error::from_io("<stdin>", e))?;
+            s
+        } else {
+            std::fs::read_to_string(from)
+                .map_err(|e| Error::from_io(&from.display().to_string(), e))?
+        };
+        specs.extend(
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_string),
+        );
+    }
+    if specs.iter().any(|s| s == "-") {
+        return Err(Error::Usage(
+            "rank reads files, not standard input; use --from - to read a list of paths".into(),
+        ));
+    }
+    let mut paths = Vec::new();
+    let mut skipped = 0;
+    for spec in &specs {
+        let path = Path::new(spec);
+        if path.is_dir() {
+            for entry in walkdir::WalkDir::new(path)
+                .follow_links(true)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_entry(|e| {
+                    e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
+                })
+            {
+                let entry = match entry {
+                    Ok(e) => e,
+                    Err(_) => {
+                        skipped += 1;
+                        continue;
+                    }
+                };
+                if entry.file_type().is_file() {
+                    if looks_like_document(entry.path()) {
+                        paths.push(entry.into_path());
+                    } else {
+                        skipped += 1;
+                    }
+                }
+            }
+        } else if path.exists() || !spec.contains(['*', '?', '[']) {
+            // A missing plain path becomes an error row, so the user sees it.
+            paths.push(path.to_path_buf());
+        } else {
+            let matches =
+                glob::glob(spec).map_err(|e| Error::Usage(format!("bad glob {spec:?}: {e}")))?;
+            for m in matches.flatten() {
+                if m.is_file() {
+                    paths.push(m);
+                }
+            }
+        }
+    }
+    paths.sort();
+    paths.dedup();
+    Ok((paths, skipped))
+}
+
+fn looks_like_document(path: &Path) -> bool {
+    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+    if ext
+        .as_deref()
+        .is_some_and(|e| DOCUMENT_EXTENSIONS.contains(&e))
+    {
+        return true;
+    }
+    let mut head = [0u8; 8];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+        .unwrap_or(0);
+    head[..n].starts_with(b"%PDF") || head[..n].starts_with(b"PK\x03\x04")
+}
+
+/// The command line that starts a worker with the same lexicon and limits.
+fn worker_argv(ctx: &Context) -> Vec<String> {
+    let exe = std::env::current_exe()
+        .map_or_else(|_| "skillgap".to_string(), |p| p.display().to_string());
+    vec![
+        exe,
+        "__worker".into(),
+        "--max-file-size".into(),
+        ctx.global.max_file_size.to_string(),
+        "--max-pages".into(),
+        ctx.global.max_pages.to_string(),
+    ]
+}
+
+impl Scorer<'_> {
+    fn score_file(&self, path: &Path) -> Row {
+        let name = display_name(path);
+        let input = match Input::read(path, &self.limits) {
+            Ok(input) => input,
+            Err(e) => return Row::error(&name, &e),
+        };
+        let hash = *blake3::hash(&input.bytes).as_bytes();
+        let extracted = if extract::is_pdf(&input.bytes) {
+            drop(input);
+            self.extract_in_worker(path)
+        } else {
+            extract::contain_panics(|| extract::extract(&input, &self.limits)).unwrap_or_else(
+                |panic| {
+                    Err(Error::PdfCrash {
+                        path: name.clone(),
+                        detail: panic,
+                    })
+                },
+            )
+        };
+        let mut row = match extracted {
+            Ok(extracted) => self.score_text(&name, &extracted),
+            Err(e) => Row::error(&name, &e),
+        };
+        row.hash = Some(hash);
+        row
+    }
+
+    fn score_text(&self, name: &str, extracted: &Extracted) -> Row {
+        let doc = Document::new(
+            crate::normalize::normalize(&extracted.text),
+            Purpose::Resume,
+        );
+        let quick = analysis::quick(self.matcher, &doc, self.job);
+        let require_met = self
+            .requirement
+            .map(|req| req.is_met(|id| quick.mentions.iter().any(|m| m.skill == id)));
+        Row {
+            file: name.to_string(),
+            status: RowStatus::Ok,
+            score: quick.scores.score,
+            required: quick.scores.required,
+            preferred: quick.scores.preferred,
+            missing: quick.missing,
+            require_met,
+            duplicate_of: None,
+            kind: Some(extracted.kind),
+            error: None,
+            hash: None,
+        }
+    }
+
+    /// Extracts a PDF in this thread's worker process, within the time limit.
+    fn extract_in_worker(&self, path: &Path) -> Result<Extracted> {
+        let name = display_name(path);
+        WORKERS.with(|cell| {
+            let mut slot = cell.borrow_mut();
+            if slot.is_none() {
+                *slot =
+                    Some(
+                        Worker::start(&self.worker_command).map_err(|e| Error::WorkerDied {
+                            path: name.clone(),
+                            detail: format!("cannot start a worker: {e}"),
+                        })?,
+                    );
+            }
+            let worker = slot.as_mut().expect("worker just started");
+            match worker.request(path, self.timeout) {
+                Ok(reply) => reply.into_result(&name),
+                Err(failure) => {
+                    if let Some(mut dead) = slot.take() {
+                        dead.kill();
+                    }
+                    Err(match failure {
+                        Failure::Timeout => Error::Timeout {
+                            path: name,
+                            secs: self.timeout,
+                        },
+                        Failure::Died(detail) => Error::WorkerDied { path: name, detail },
+                    })
+                }
+            }
+        })
+    }
+}
+
+thread_local! {
+    static WORKERS: std::cell::RefCell<Option<Worker>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A worker process and the channel its replies arrive on.
+struct Worker {
+    child: Child,
+    stdin: ChildStdin,
+    replies: Receiver<String>,
+}
+
+enum Failure {
+    Timeout,
+    Died(String),
+}
+
+/// What a worker sends back for one file.
+#[derive(Debug, Serialize, Deserialize)]
+pub enum Reply {
+    Text {
+        kind: Kind,
+        pages: usize,
+        total_pages: usize,
+        text: String,
+    },
+    Error {
+        message: String,
+        encrypted: bool,
+        no_text: bool,
+    },
+}
+
+impl Reply {
+    fn into_result(self, name: &str) -> Result<Extracted> {
+        match self {
+            Reply::Text {
+                kind,
+                pages,
+                total_pages,
+                text,
+            } => Ok(Extracted {
+                kind,
+                pages,
+                total_pages,
+                text,
+            }),
+            // The worker's message names the path as the worker saw it; keep the user's spelling.
+            Reply::Error { message, .. } => Err(Error::Usage(message.replacen("{path}", name, 1))),
+        }
+    }
+}
+
+impl Worker {
+    fn start(command: &[String]) -> std::io::Result<Worker> {
+        let mut child = std::process::Command::new(&command[0])
+            .args(&command[1..])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()?;
+        let stdin = child.stdin.take().expect("piped stdin");
+        let stdout = child.stdout.take().expect("piped stdout");
+        let (tx, replies) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                match line {
+                    Ok(line) => {
+                        if tx.send(line).is_err() {
+                            break;
+                        }
+                    }
+                    Err(_) => break,
+                }
+            }
+        });
+        Ok(Worker {
+            child,
+            stdin,
+            replies,
+        })
+    }
+
+    fn request(&mut self, path: &Path, timeout: f64) -> std::result::Result<Reply, Failure> {
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let line = serde_json::to_string(&absolute).expect("paths serialize");
+        if writeln!(self.stdin, "{line}")
+            .and_then(|_| self.stdin.flush())
+            .is_err()
+        {
+            return Err(Failure::Died(self.exit_detail()));
+        }
+        match self
+            .replies
+            .recv_timeout(Duration::from_secs_f64(timeout.max(0.001)))
+        {
+            Ok(reply) => {
+                serde_json::from_str(&reply).map_err(|e| Failure::Died(format!("bad reply: {e}")))
+            }
+            Err(RecvTimeoutError::Timeout) => Err(Failure::Timeout),
+            Err(RecvTimeoutError::Disconnected) => Err(Failure::Died(self.exit_detail())),
+        }
+    }
+
+    fn exit_detail(&mut self) -> String {
+        let status = self.child.wait();
+        match status {
+            Ok(status) => describe_exit(status),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+fn describe_exit(status: std::process::ExitStatus) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        if let Some(signal) = status.signal() {
+            let name = match signal {
+                6 => "SIGABRT, e.g. a stack overflow",
+                9 => "SIGKILL",
+                11 => "SIGSEGV",
+                _ => "a signal",
+            };
+            return format!("killed by signal {signal} ({name})");
+        }
+    }
+    format!("exited with {status}")
+}
+
+/// The hidden `__worker` subcommand: read absolute paths (JSON strings, one per
+/// line) on stdin, answer one JSON [`Reply`] per line on stdout.
+pub fn worker_command(ctx: &Context, _args: WorkerArgs) -> Result<Outcome> {
+    let limits = ctx.limits;
+    // Deep recursion in malformed PDFs needs a big stack; the thread gets one.
+    let handle = std::thread::Builder::new()
+        .stack_size(crate::deadline::STACK_BYTES)
+        .spawn(move || worker_loop(&limits))
+        .map_err(|e| Error::from_io("<worker>", e))?;
+    handle
+        .join()
+        .map_err(|_| Error::Usage("worker thread failed".into()))??;
+    Ok(Outcome::Success)
+}
+
+fn worker_loop(limits: &Limits) -> Result<()> {
+    let stdin = std::io::stdin();
+    let mut stdout = std::io::stdout().lock();
+    let hang_on = std::env::var("SKILLGAP_TEST_HANG_ON").ok();
+    let crash_on = std::env::var("SKILLGAP_TEST_CRASH_ON").ok();
+    for line in stdin.lock().lines() {
+        let line = line.map_err(|e| Error::from_io("<stdin>", e))?;
+        let path: PathBuf = match serde_json::from_str(&line) {
+            Ok(p) => p,
+            Err(_) => continue,
+        };
+        let file_name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        // Test hooks: stand-ins for a PDF that loops forever or overflows the stack.
+        if hang_on.as_deref() == Some(file_name.as_str()) {
+            loop {
+                std::thread::sleep(Duration::from_secs(3600));
+            }
+        }
+        if crash_on.as_deref() == Some(file_name.as_str()) {
+            std::process::abort();
+        }
+        let reply =
+            match Input::read(&path, limits).and_then(|input| extract::extract(&input, limits)) {
+                Ok(e) => Reply::Text {
+                    kind: e.kind,
+                    pages: e.pages,
+                    total_pages: e.total_pages,
+                    text: e.text,
+                },
+                Err(err) => Reply::Error {
+                    message: err
+                        .to_string()
+                        .replacen(&path.display().to_string(), "{path}", 1),
+                    encrypted: matches!(err, Error::Encrypted(_)),
+                    no_text: matches!(err, Error::NoTextLayer(_)),
+                },
+            };
+        let json = serde_json::to_string(&reply).expect("replies serialize");
+        writeln!(stdout, "{json}")
+            .and_then(|_| stdout.flush())
+            .map_err(|e| Error::from_io("<stdout>", e))?;
+    }
+    Ok(())
 }

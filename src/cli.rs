@@ -169,11 +169,7 @@ pub struct RankArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct WorkerArgs {
-    /// Job posting file the worker scores against
-    #[arg(long)]
-    pub job: PathBuf,
-}
+pub struct WorkerArgs {}
 
 #[derive(Debug, Subcommand)]
 pub enum LexiconCommand {

@@ -34,7 +34,7 @@ impl Role {
 }
 
 /// What skillgap reads out of a resume besides skills.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ResumeFacts {
     pub roles: Vec<Role>,
     /// Total months covered by roles (overlaps counted once).

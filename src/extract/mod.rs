@@ -16,7 +16,7 @@ use crate::error::{Error, Result};
 pub use guard::contain_panics;
 
 /// The document formats skillgap reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Pdf,
@@ -228,6 +228,11 @@ fn sniff(bytes: &[u8]) -> Sniffed {
         return Sniffed::Html;
     }
     Sniffed::Text
+}
+
+/// True when the content is read as a PDF (what `rank` sends to a worker process).
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    sniff(bytes) == Sniffed::Pdf
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {

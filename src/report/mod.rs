@@ -1,6 +1,7 @@
 //! Stage 6: formatting. Report modules only format data built by the earlier stages
 //! (`ScanReport`, `Analysis`, batch rows); they never compute scores.
 
+pub mod csv;
 pub mod html;
 pub mod json;
 pub mod markdown;

@@ -294,3 +294,47 @@ fn check_mark(status: CheckStatus, style: &Style) -> String {
     };
     style.paint(status.as_str(), colour)
 }
+
+/// The ranking as a table: best first, errors last.
+pub fn rank(rows: &[&crate::batch::Row], job: &str, style: &Style) -> String {
+    let mut table = new_table(style);
+    table.set_header(["#", "File", "Score", "Required", "Missing", "Note"]);
+    let mut place = 0;
+    for r in rows {
+        let note = match (&r.error, &r.duplicate_of, r.require_met) {
+            (Some(e), _, _) => style.paint(e, Ansi::new().red()),
+            (None, Some(first), _) => format!("duplicate of {first}"),
+            (None, None, Some(false)) => "fails --require".to_string(),
+            _ => String::new(),
+        };
+        let rank = if r.error.is_none() {
+            place += 1;
+            place.to_string()
+        } else {
+            "-".to_string()
+        };
+        let mut missing = r
+            .missing
+            .iter()
+            .take(5)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ");
+        if r.missing.len() > 5 {
+            missing.push_str(&format!(" +{}", r.missing.len() - 5));
+        }
+        table.add_row([
+            rank,
+            r.file.clone(),
+            r.score.map_or("-".into(), |s| format!("{s:.1}")),
+            if r.error.is_none() {
+                format!("{}/{}", r.required.matched, r.required.total)
+            } else {
+                String::new()
+            },
+            missing,
+            note,
+        ]);
+    }
+    format!("Ranked against {}\n{table}\n", style.bold(job))
+}
