@@ -1,1 +1,53 @@
-fn main() {}
+//! The matcher alone: automaton build time, and scan throughput (MB/s) on a large
+//! text made of the example resume repeated. Run with `cargo bench --bench matcher`.
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use skillgap::lexicon::Lexicon;
+use skillgap::matcher::Matcher;
+use skillgap::normalize::normalize;
+use skillgap::sections::{Document, Purpose};
+
+fn sample_text(target_bytes: usize) -> String {
+    let resume = include_str!("../examples/resume.txt");
+    let mut text = String::with_capacity(target_bytes + resume.len());
+    while text.len() < target_bytes {
+        text.push_str(resume);
+        text.push('\n');
+    }
+    text
+}
+
+fn build(c: &mut Criterion) {
+    c.bench_function("lexicon parse + validate", |b| b.iter(Lexicon::embedded));
+    let lexicon = Lexicon::embedded();
+    c.bench_function("automaton build", |b| {
+        b.iter(|| Matcher::new(lexicon.clone()))
+    });
+}
+
+fn scan(c: &mut Criterion) {
+    let matcher = Matcher::new(Lexicon::embedded());
+    let mut group = c.benchmark_group("scan");
+    for size in [5_000usize, 4_000_000] {
+        let doc = Document::new(normalize(&sample_text(size)), Purpose::Resume);
+        group.throughput(Throughput::Bytes(doc.text.len() as u64));
+        group.bench_with_input(
+            BenchmarkId::from_parameter(doc.text.len()),
+            &doc,
+            |b, doc| b.iter(|| matcher.scan(doc)),
+        );
+    }
+    group.finish();
+    let raw = sample_text(4_000_000);
+    let mut group = c.benchmark_group("normalize");
+    group.throughput(Throughput::Bytes(raw.len() as u64));
+    group.bench_function("4MB", |b| b.iter(|| normalize(&raw)));
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(20);
+    targets = build, scan
+}
+criterion_main!(benches);

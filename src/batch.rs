@@ -105,7 +105,7 @@ pub fn rank_command(ctx: &Context, args: RankArgs) -> Result<Outcome> {
         &[Format::Table, Format::Csv, Format::Jsonl, Format::Json],
     )?;
     let started = Instant::now();
-    let matcher = Matcher::new(ctx.lexicon()?);
+    let matcher = Matcher::new_for_batch(ctx.lexicon()?);
     let requirement = args
         .require
         .as_deref()

@@ -16,8 +16,13 @@ pub const BULLET: char = '•';
 /// assert_eq!(text, "finetuned\n\"Go\" code\n• Kafka");
 /// ```
 pub fn normalize(raw: &str) -> String {
-    let unified = raw.replace("\r\n", "\n");
-    let mapped: String = unified.nfkc().filter_map(map_char).collect();
+    let mut mapped = String::with_capacity(raw.len());
+    if raw.is_ascii() {
+        // ASCII is already NFKC; only line ends, tabs and controls need mapping.
+        mapped.extend(raw.replace("\r\n", "\n").chars().filter_map(map_char));
+    } else {
+        mapped.extend(raw.replace("\r\n", "\n").nfkc().filter_map(map_char));
+    }
     let mut lines: Vec<String> = mapped.split('\n').map(clean_line).collect();
     join_hyphenated_words(&mut lines);
     lines.join("\n")
@@ -44,6 +49,13 @@ fn map_char(c: char) -> Option<char> {
 
 /// Collapses letter-spacing and runs of spaces, trims, and turns list dashes into bullets.
 fn clean_line(line: &str) -> String {
+    let trimmed = line.trim();
+    let plain = !trimmed.contains("  ")
+        && !trimmed.starts_with(['-', '*', '+', 'o'])
+        && !has_letter_run(trimmed);
+    if plain {
+        return trimmed.to_string();
+    }
     let mut words: Vec<String> = Vec::new();
     // Two or more spaces separate words in letter-spaced text ("S E N I O R  D E V").
     for group in line.split("  ").filter(|g| !g.trim().is_empty()) {
@@ -62,6 +74,22 @@ fn clean_line(line: &str) -> String {
         }
     }
     out
+}
+
+/// True when three or more one-character tokens follow each other ("S E N").
+fn has_letter_run(line: &str) -> bool {
+    let mut run = 0;
+    for token in line.split(' ') {
+        run = if token.chars().nth(1).is_none() && !token.is_empty() {
+            run + 1
+        } else {
+            0
+        };
+        if run >= 3 {
+            return true;
+        }
+    }
+    false
 }
 
 /// Joins a word split across a line break with a hyphen ("distrib-" / "uted ..."),

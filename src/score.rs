@@ -155,7 +155,14 @@ pub fn judge(
                 .filter(|&&p| lexicon.implied_by(p).contains(&js.skill))
                 .map(|&p| lexicon.skill(p).name.clone())
                 .collect();
-            let status = if own.iter().any(|m| js.form_indexes.contains(&m.form_index)) {
+            let same_wording = |m: &&Mention| {
+                js.form_indexes.contains(&m.form_index)
+                    || js
+                        .forms
+                        .iter()
+                        .any(|f| contains_words(&m.form, f) || contains_words(f, &m.form))
+            };
+            let status = if own.iter().any(same_wording) {
                 Status::Exact
             } else if !own.is_empty() {
                 Status::Alias
@@ -209,6 +216,36 @@ pub fn judge(
             }
         })
         .collect()
+}
+
+/// True when `phrase` occurs in `text` as whole words, ignoring case and a plural
+/// `s` ("Terraform modules" contains "Terraform"; "APIs" contains "API").
+fn contains_words(text: &str, phrase: &str) -> bool {
+    let text = text.to_lowercase();
+    let phrase = phrase.to_lowercase();
+    let phrase = phrase
+        .strip_suffix('s')
+        .filter(|p| p.len() > 2)
+        .unwrap_or(&phrase);
+    let mut from = 0;
+    while let Some(i) = text[from..].find(phrase) {
+        let start = from + i;
+        let end = start + phrase.len();
+        let before_ok = !text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        let rest = text[end..]
+            .strip_prefix("es")
+            .or_else(|| text[end..].strip_prefix('s'))
+            .unwrap_or(&text[end..]);
+        let after_ok = !rest.chars().next().is_some_and(char::is_alphanumeric);
+        if before_ok && after_ok {
+            return true;
+        }
+        from = end;
+    }
+    false
 }
 
 /// The weighted coverage scores and the required / preferred counts.
