@@ -352,8 +352,13 @@ fn collect_paths(args: &RankArgs) -> Result<(Vec<PathBuf>, usize)> {
             // A missing plain path becomes an error row, so the user sees it.
             paths.push(path.to_path_buf());
         } else {
-            let matches =
-                glob::glob(spec).map_err(|e| Error::Usage(format!("bad glob {spec:?}: {e}")))?;
+            // Like a shell, `*` does not match hidden files.
+            let options = glob::MatchOptions {
+                require_literal_leading_dot: true,
+                ..glob::MatchOptions::new()
+            };
+            let matches = glob::glob_with(spec, options)
+                .map_err(|e| Error::Usage(format!("bad glob {spec:?}: {e}")))?;
             for m in matches.flatten() {
                 if m.is_file() {
                     paths.push(m);
