@@ -105,7 +105,7 @@ pub fn rank_command(ctx: &Context, args: RankArgs) -> Result<Outcome> {
         &[Format::Table, Format::Csv, Format::Jsonl, Format::Json],
     )?;
     let started = Instant::now();
-    let matcher = Matcher::new_for_batch(ctx.lexicon()?);
+    let matcher = Matcher::new(ctx.lexicon()?);
     let requirement = args
         .require
         .as_deref()
@@ -532,6 +532,8 @@ impl Reply {
                 pages,
                 total_pages,
                 text,
+                // `rank` runs no readability checks, so the worker sends no layout.
+                layout: Default::default(),
             }),
             // The worker's message names the path as the worker saw it; keep the user's spelling.
             Reply::Error { message, .. } => Err(Error::Usage(message.replacen("{path}", name, 1))),

@@ -21,7 +21,8 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{Anchored, MatchKind};
 use serde::Serialize;
 
 use crate::lexicon::{Category, Lexicon, SkillId};
@@ -69,7 +70,7 @@ pub struct Mention {
 /// ```
 pub struct Matcher {
     lexicon: Lexicon,
-    automaton: AhoCorasick,
+    automaton: aho_corasick::nfa::contiguous::NFA,
 }
 
 /// Words next to an ambiguous form that mean "this is a technology" for any skill.
@@ -112,27 +113,36 @@ const TECH_PREPOSITIONS: &[&str] = &["in", "using", "with", "via", "on"];
 const LIST_JOINERS: &[&str] = &["and", "or", "&", "/", ",", "|", ";", "•", "+"];
 
 impl Matcher {
-    /// Compiles the automaton over every form of the lexicon, choosing a quick build
-    /// (a contiguous NFA, ~50 ms for the full lexicon): right for one or a few documents.
+    /// Compiles the automaton over every name and alias (a contiguous NFA: it builds
+    /// in about half a DFA's time and, stepped anchored from word starts where each
+    /// walk ends within a few bytes, scans as fast; measured in `benches/matcher.rs`).
     pub fn new(lexicon: Lexicon) -> Matcher {
-        Matcher::build(lexicon, AhoCorasickKind::ContiguousNFA)
-    }
-
-    /// Compiles a DFA instead: slower to build (~150 ms) and larger, but faster per
-    /// byte, which pays off when scanning thousands of documents (`rank`).
-    pub fn new_for_batch(lexicon: Lexicon) -> Matcher {
-        Matcher::build(lexicon, AhoCorasickKind::DFA)
-    }
-
-    fn build(lexicon: Lexicon, kind: AhoCorasickKind) -> Matcher {
         let patterns: Vec<&str> = lexicon.forms().iter().map(|f| f.text.as_str()).collect();
-        let automaton = AhoCorasick::builder()
+        let automaton = aho_corasick::nfa::contiguous::NFA::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(kind))
             .build(&patterns)
             .expect("lexicon forms compile into an automaton");
         Matcher { lexicon, automaton }
+    }
+
+    /// The longest form starting exactly at `pos`: its end and pattern index.
+    fn longest_at(&self, bytes: &[u8], pos: usize) -> Option<(usize, usize)> {
+        let dfa = &self.automaton;
+        let mut sid = dfa.start_state(Anchored::Yes).ok()?;
+        let mut best = None;
+        for (offset, &byte) in bytes[pos..].iter().enumerate() {
+            sid = dfa.next_state(Anchored::Yes, sid, byte);
+            if dfa.is_special(sid) {
+                if dfa.is_dead(sid) {
+                    break;
+                }
+                if dfa.is_match(sid) {
+                    best = Some((pos + offset + 1, dfa.match_pattern(sid, 0).as_usize()));
+                }
+            }
+        }
+        best
     }
 
     pub fn lexicon(&self) -> &Lexicon {
@@ -143,18 +153,27 @@ impl Matcher {
     pub fn scan(&self, doc: &Document) -> Vec<Mention> {
         let flat = flatten_line_wraps(&doc.text);
         let text = flat.as_str();
+        let bytes = text.as_bytes();
         let mut candidates: Vec<Candidate> = Vec::new();
+        // Terms only start where a word starts, so the automaton runs anchored at word
+        // starts: each run stops at the first byte no form continues with.
         let mut pos = 0;
-        while pos < text.len() {
-            let Some(hit) = self.automaton.find(Input::new(text).range(pos..)) else {
-                break;
-            };
-            match self.candidate_at(text, hit.start(), hit.end(), hit.pattern().as_usize()) {
+        while pos < bytes.len() {
+            if !starts_word(text, pos) {
+                pos += 1;
+                continue;
+            }
+            let found = self
+                .longest_at(bytes, pos)
+                .and_then(|(end, pattern)| self.candidate_at(text, pos, end, pattern));
+            match found {
                 Some(c) => {
                     pos = c.span.end;
                     candidates.push(c);
                 }
-                None => pos = hit.start() + 1,
+                None => {
+                    pos = end_of_word(text, pos + 1);
+                }
             }
         }
         let mut mentions = Vec::with_capacity(candidates.len());
@@ -390,6 +409,41 @@ fn flatten_line_wraps(text: &str) -> String {
         }
     }
     String::from_utf8(out).expect("replacing ASCII newlines keeps UTF-8 valid")
+}
+
+/// The end of the word that continues at `pos` (letters, digits, `_`).
+fn end_of_word(text: &str, mut pos: usize) -> usize {
+    let bytes = text.as_bytes();
+    while pos < bytes.len() {
+        let b = bytes[pos];
+        if b.is_ascii_alphanumeric() || b == b'_' {
+            pos += 1;
+        } else if b < 0x80 {
+            break;
+        } else if (b & 0xC0) == 0x80 {
+            pos += 1;
+        } else {
+            match text[pos..].chars().next() {
+                Some(c) if c.is_alphanumeric() => pos += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    pos
+}
+
+/// True where a term may start: a character after a non-word character (or the start).
+fn starts_word(text: &str, pos: usize) -> bool {
+    let bytes = text.as_bytes();
+    let b = bytes[pos];
+    if (b & 0xC0) == 0x80 || b.is_ascii_whitespace() {
+        return false;
+    }
+    match pos.checked_sub(1).map(|p| bytes[p]) {
+        None => true,
+        Some(prev) if prev < 0x80 => !(prev.is_ascii_alphanumeric() || prev == b'_'),
+        Some(_) => !text[..pos].chars().next_back().is_some_and(is_word_char),
+    }
 }
 
 fn is_word_char(c: char) -> bool {

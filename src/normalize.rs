@@ -4,7 +4,9 @@
 //! smart quotes and letter-spacing never change what is found. Line structure is kept:
 //! output line N holds the text of input line N (line numbers are reported to users).
 
-use unicode_normalization::UnicodeNormalization;
+use std::borrow::Cow;
+
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 /// The separator every bullet glyph becomes.
 pub const BULLET: char = '•';
@@ -16,16 +18,35 @@ pub const BULLET: char = '•';
 /// assert_eq!(text, "finetuned\n\"Go\" code\n• Kafka");
 /// ```
 pub fn normalize(raw: &str) -> String {
-    let mut mapped = String::with_capacity(raw.len());
-    if raw.is_ascii() {
-        // ASCII is already NFKC; only line ends, tabs and controls need mapping.
-        mapped.extend(raw.replace("\r\n", "\n").chars().filter_map(map_char));
+    let unified: Cow<str> = if raw.contains('\r') {
+        Cow::Owned(raw.replace("\r\n", "\n"))
     } else {
-        mapped.extend(raw.replace("\r\n", "\n").nfkc().filter_map(map_char));
+        Cow::Borrowed(raw)
+    };
+    let simple = unified
+        .bytes()
+        .all(|b| (0x20..0x7f).contains(&b) || b == b'\n');
+    let mapped: Cow<str> = if simple {
+        // Printable ASCII is already NFKC and needs no character mapping.
+        unified
+    } else if is_nfkc_quick(unified.chars()) == IsNormalized::Yes {
+        Cow::Owned(unified.chars().filter_map(map_char).collect())
+    } else {
+        Cow::Owned(unified.nfkc().filter_map(map_char).collect())
+    };
+    let mut out = String::with_capacity(mapped.len() + 64);
+    for (i, line) in mapped.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        clean_line_into(line, &mut out);
     }
-    let mut lines: Vec<String> = mapped.split('\n').map(clean_line).collect();
-    join_hyphenated_words(&mut lines);
-    lines.join("\n")
+    if out.contains("-\n") {
+        let mut lines: Vec<String> = out.split('\n').map(str::to_string).collect();
+        join_hyphenated_words(&mut lines);
+        out = lines.join("\n");
+    }
+    out
 }
 
 /// Maps one character (after NFKC) to what matching should see, or drops it.
@@ -47,33 +68,44 @@ fn map_char(c: char) -> Option<char> {
     })
 }
 
-/// Collapses letter-spacing and runs of spaces, trims, and turns list dashes into bullets.
-fn clean_line(line: &str) -> String {
+/// Collapses letter-spacing and runs of spaces, trims, and turns list dashes into
+/// bullets, appending the cleaned line to `out`.
+fn clean_line_into(line: &str, out: &mut String) {
     let trimmed = line.trim();
-    let plain = !trimmed.contains("  ")
-        && !trimmed.starts_with(['-', '*', '+', 'o'])
-        && !has_letter_run(trimmed);
-    if plain {
-        return trimmed.to_string();
+    let (bullet, body) = match trimmed.as_bytes() {
+        [b'-' | b'*' | b'+' | b'o', b' ', ..] => (true, &trimmed[2..]),
+        _ => (false, trimmed),
+    };
+    if bullet {
+        out.push(BULLET);
+        out.push(' ');
     }
-    let mut words: Vec<String> = Vec::new();
+    if !body.contains("  ") && !has_letter_run(body) {
+        out.push_str(body);
+        return;
+    }
+    let mut first = true;
     // Two or more spaces separate words in letter-spaced text ("S E N I O R  D E V").
-    for group in line.split("  ").filter(|g| !g.trim().is_empty()) {
-        let tokens: Vec<&str> = group.split(' ').filter(|t| !t.is_empty()).collect();
-        let letter_spaced = tokens.len() >= 3 && tokens.iter().all(|t| t.chars().count() == 1);
+    for group in body.split("  ").filter(|g| !g.trim().is_empty()) {
+        let tokens = group.split(' ').filter(|t| !t.is_empty());
+        let letter_spaced =
+            tokens.clone().count() >= 3 && tokens.clone().all(|t| t.chars().nth(1).is_none());
         if letter_spaced {
-            words.push(tokens.concat());
+            if !first {
+                out.push(' ');
+            }
+            first = false;
+            tokens.for_each(|t| out.push_str(t));
         } else {
-            words.extend(tokens.into_iter().map(str::to_string));
+            for t in tokens {
+                if !first {
+                    out.push(' ');
+                }
+                first = false;
+                out.push_str(t);
+            }
         }
     }
-    let mut out = words.join(" ");
-    for dash in ["- ", "* ", "+ ", "o "] {
-        if out.starts_with(dash) {
-            out.replace_range(..1, &BULLET.to_string());
-        }
-    }
-    out
 }
 
 /// True when three or more one-character tokens follow each other ("S E N").

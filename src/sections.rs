@@ -1,6 +1,9 @@
 //! Stage 3: find the headings (Skills, Experience, Requirements, Nice to have...) so
 //! every mention knows the part of the document it was written in.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use serde::Serialize;
 
 /// The part of a resume or posting a line belongs to.
@@ -350,6 +353,12 @@ const POSTING_ONLY: &[(&str, SectionKind)] = &[
     ("equalopportunityemployer", SectionKind::Other),
 ];
 
+/// Heading words to section, per purpose; the purpose's own entries win.
+static RESUME_HEADINGS: LazyLock<HashMap<&'static str, SectionKind>> =
+    LazyLock::new(|| COMMON.iter().chain(RESUME_ONLY).copied().collect());
+static POSTING_HEADINGS: LazyLock<HashMap<&'static str, SectionKind>> =
+    LazyLock::new(|| COMMON.iter().chain(POSTING_ONLY).copied().collect());
+
 /// Headings that may carry content after a colon on the same line ("Skills: Java, Go").
 const INLINE_KINDS: [SectionKind; 3] = [
     SectionKind::Skills,
@@ -377,15 +386,11 @@ pub fn heading_kind(line: &str, purpose: Purpose) -> Option<SectionKind> {
         .flat_map(char::to_lowercase)
         .collect();
     let key = key.strip_suffix("include").unwrap_or(&key);
-    let specific = match purpose {
-        Purpose::Resume => RESUME_ONLY,
-        Purpose::Posting => POSTING_ONLY,
+    let table = match purpose {
+        Purpose::Resume => &*RESUME_HEADINGS,
+        Purpose::Posting => &*POSTING_HEADINGS,
     };
-    let kind = specific
-        .iter()
-        .chain(COMMON)
-        .find(|(k, _)| *k == key)
-        .map(|&(_, kind)| kind)?;
+    let kind = *table.get(key)?;
     if rest.is_empty() || (INLINE_KINDS.contains(&kind) && rest.len() > 1) {
         Some(kind)
     } else {

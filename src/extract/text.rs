@@ -28,6 +28,9 @@ pub fn decode(bytes: &[u8]) -> String {
 /// UTF-16 text of mostly ASCII characters has a zero in every other byte.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = &bytes[..bytes.len().min(256) & !1];
+    if memchr::memchr(0, head).is_none() {
+        return None;
+    }
     if head.len() < 8 {
         return None;
     }
@@ -55,11 +58,14 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
         return false;
     }
     let head = &bytes[..bytes.len().min(8192)];
-    let controls = head
+    // Bit b set: byte b (< 0x20) is a control no text editor writes; tab, newline,
+    // form feed and carriage return are fine. Branch-free so it vectorizes.
+    const BAD_CONTROLS: u32 = !((1 << b'\t') | (1 << b'\n') | (1 << 0x0c) | (1 << b'\r'));
+    let controls: usize = head
         .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
-        .count();
-    head.contains(&0) || controls * 20 > head.len()
+        .map(|&b| usize::from(b < 0x20) & ((BAD_CONTROLS >> (b & 0x1f)) as usize & 1))
+        .sum();
+    memchr::memchr(0, head).is_some() || controls * 20 > head.len()
 }
 
 #[cfg(test)]
