@@ -1,12 +1,17 @@
 //! The result of `match`: a resume judged against a posting. Built here from the
 //! earlier stages; the report modules only format it.
 
+use std::ops::Range;
+
 use serde::Serialize;
 
-use crate::job::{self, JobProfile};
+use crate::ats;
+use crate::extract::Extracted;
+use crate::job::{self, JobProfile, Level};
+use crate::lexicon::Lexicon;
 use crate::matcher::{Matcher, Mention};
 use crate::resume;
-use crate::score::{self, Check, Coverage, SkillResult};
+use crate::score::{self, Check, Coverage, SkillResult, Status};
 use crate::sections::Document;
 use crate::suggest::{self, Suggestion};
 
@@ -37,6 +42,55 @@ pub struct Analysis {
     /// The resume's mentions, for reports that highlight the text (not serialized).
     #[serde(skip)]
     pub mentions: Vec<Mention>,
+    /// Each mention with the posting skills it counts for, in text order (not
+    /// serialized): what the HTML report highlights, so it needs no lexicon.
+    #[serde(skip)]
+    pub highlights: Vec<Highlight>,
+}
+
+/// One place in the resume text where a skill is written, and what it does for the
+/// posting.
+#[derive(Debug, Clone)]
+pub struct Highlight {
+    /// Byte range in the resume's normalized text (`Document::text`).
+    pub span: Range<usize>,
+    /// The canonical name of the skill written there.
+    pub skill: String,
+    /// Posting skills this mention satisfies; empty when the posting does not ask
+    /// for the skill or anything it implies.
+    pub satisfies: Vec<Satisfied>,
+}
+
+/// A posting skill that a resume mention satisfies, and how.
+#[derive(Debug, Clone)]
+pub struct Satisfied {
+    /// The posting skill's canonical name.
+    pub name: String,
+    pub level: Level,
+    /// The posting skill's status: exact or alias (the mention is that skill) or
+    /// implied (the mention's skill implies it).
+    pub status: Status,
+    /// How the posting writes it.
+    pub posting_form: String,
+}
+
+impl Highlight {
+    /// The strongest way this mention counts (exact before alias before implied).
+    pub fn status(&self) -> Option<Status> {
+        self.satisfies.iter().map(|s| s.status).min()
+    }
+}
+
+/// A resume as loaded: its text, and what the readability checks need to know
+/// about the file it came from.
+#[derive(Debug, Clone, Copy)]
+pub struct Resume<'a> {
+    /// The file as reports name it.
+    pub name: &'a str,
+    pub extracted: &'a Extracted,
+    pub doc: &'a Document,
+    /// Size of the file in bytes.
+    pub file_bytes: u64,
 }
 
 impl Analysis {
@@ -49,36 +103,53 @@ impl Analysis {
     }
 }
 
-/// Judges a loaded resume against an analyzed posting.
+/// Judges a loaded resume against an analyzed posting, with the posting checks
+/// (title, years, education) followed by the readability checks of `ats`.
+///
+/// When the text is garbled the score is withheld (`None`, with a `score_note`) and
+/// only the readability suggestions are kept: advice computed from symbols would
+/// mislead.
 pub fn analyze(
     matcher: &Matcher,
-    resume_doc: &Document,
-    file: &str,
+    resume: &Resume<'_>,
     job: &JobProfile,
     job_name: &str,
 ) -> Analysis {
+    let resume_doc = resume.doc;
     let mentions = matcher.scan(resume_doc);
     let found = matcher.found_skills(&mentions);
     let facts = resume::facts(resume_doc);
     let results = score::judge(matcher, job, &mentions, &found, &facts);
     let scores = score::scores(&results);
-    let checks = vec![
+    let mut checks = vec![
         score::title_check(job, &facts, &resume_doc.text),
         score::experience_check(job, &facts),
         score::education_check(job.education.as_ref(), &facts),
     ];
+    checks.extend(ats::checks(resume.extracted, resume.file_bytes, resume_doc));
+    let garbled = ats::is_garbled(&checks);
     let words = resume_doc.text.split_whitespace().count();
-    let suggestions = suggest::suggest(matcher.lexicon(), &results, &found, &checks, words);
+    let mut suggestions = suggest::suggest(matcher.lexicon(), &results, &found, &checks, words);
+    if garbled {
+        suggestions.retain(|s| s.kind == suggest::Kind::Readability);
+    }
+    let score_note = if garbled {
+        Some("the resume's text is garbled (symbols instead of letters), so a keyword score would be meaningless; fix the file first (see the garbled_text check)".to_string())
+    } else {
+        scores.score.is_none().then(|| {
+            "the posting names no skills from the lexicon, so coverage is undefined".to_string()
+        })
+    };
+    let withheld = |value: Option<f64>| if garbled { None } else { value };
+    let highlights = highlights(matcher.lexicon(), &mentions, &results);
     Analysis {
         schema_version: 1,
-        file: file.to_string(),
+        file: resume.name.to_string(),
         job: job_name.to_string(),
-        score: scores.score,
-        score_note: scores.score.is_none().then(|| {
-            "the posting names no skills from the lexicon, so coverage is undefined".to_string()
-        }),
-        hard_score: scores.hard,
-        soft_score: scores.soft,
+        score: withheld(scores.score),
+        score_note,
+        hard_score: withheld(scores.hard),
+        soft_score: withheld(scores.soft),
         required: scores.required,
         preferred: scores.preferred,
         job_title: job.title.clone(),
@@ -89,7 +160,42 @@ pub fn analyze(
         unknown_terms: job.unknown_terms.clone(),
         checks,
         mentions,
+        highlights,
     }
+}
+
+/// Pairs each mention with the posting skills it satisfies: its own skill when the
+/// posting asks for it, and the skills it implies that the posting shows as implied.
+fn highlights(lexicon: &Lexicon, mentions: &[Mention], results: &[SkillResult]) -> Vec<Highlight> {
+    mentions
+        .iter()
+        .map(|m| {
+            let implies = lexicon.implied_by(m.skill);
+            let satisfies = results
+                .iter()
+                .filter(|r| match r.status {
+                    Status::Exact | Status::Alias => r.skill == m.skill,
+                    Status::Implied => implies.contains(&r.skill),
+                    Status::Missing => false,
+                })
+                .map(|r| Satisfied {
+                    name: r.name.clone(),
+                    level: r.level,
+                    status: r.status,
+                    posting_form: r
+                        .posting_forms
+                        .first()
+                        .cloned()
+                        .unwrap_or_else(|| r.name.clone()),
+                })
+                .collect();
+            Highlight {
+                span: m.span.clone(),
+                skill: lexicon.skill(m.skill).name.clone(),
+                satisfies,
+            }
+        })
+        .collect()
 }
 
 /// The part of an analysis `rank` needs, without checks and suggestions: scored in

@@ -89,6 +89,14 @@ impl Context {
         self.load_input(input, purpose)
     }
 
+    /// Loads a resume, keeping the size of the file for the readability checks.
+    pub fn load_resume(&self, path: &Path) -> Result<(extract::Extracted, Document, u64)> {
+        let input = Input::read(path, &self.limits)?;
+        let file_bytes = input.bytes.len() as u64;
+        let (extracted, doc) = self.load_input(input, Purpose::Resume)?;
+        Ok((extracted, doc, file_bytes))
+    }
+
     pub fn load_input(
         &self,
         input: Input,
@@ -220,11 +228,12 @@ fn scan_command(ctx: &Context, args: ScanArgs) -> Result<Outcome> {
     let matcher = Matcher::new(ctx.lexicon()?);
     let mut reports = Vec::new();
     for file in &args.files {
-        let (extracted, doc) = ctx.load(file, Purpose::Resume)?;
+        let (extracted, doc, file_bytes) = ctx.load_resume(file)?;
         reports.push(scan::scan_report(
             &matcher,
             &display_name(file),
             &extracted,
+            file_bytes,
             &doc,
         ));
     }
@@ -457,14 +466,15 @@ fn match_command(ctx: &Context, args: MatchArgs) -> Result<Outcome> {
         .transpose()?;
     let (job_name, job_doc) = ctx.load_job(&args.job)?;
     let profile = job::analyze(&matcher, &job_doc);
-    let (_extracted, doc) = ctx.load(&args.file, Purpose::Resume)?;
-    let analysis = analysis::analyze(
-        &matcher,
-        &doc,
-        &display_name(&args.file),
-        &profile,
-        &job_name,
-    );
+    let (extracted, doc, file_bytes) = ctx.load_resume(&args.file)?;
+    let name = display_name(&args.file);
+    let resume = analysis::Resume {
+        name: &name,
+        extracted: &extracted,
+        doc: &doc,
+        file_bytes,
+    };
+    let analysis = analysis::analyze(&matcher, &resume, &profile, &job_name);
     let out = match format {
         Format::Json => report::json::pretty(&analysis),
         Format::Markdown => report::markdown::analysis(&analysis),

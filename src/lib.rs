@@ -18,6 +18,7 @@
 
 pub mod analysis;
 pub mod app;
+pub mod ats;
 pub mod batch;
 pub mod cli;
 pub mod deadline;

@@ -243,7 +243,15 @@ impl Matcher {
         }
         let mut end = end;
         if !tight && form.text.ends_with(|c: char| c.is_ascii_alphabetic()) {
-            end = plural_end(text, end).unwrap_or(end);
+            let category = self.lexicon.skill(form.skill).category;
+            let verb_like = matches!(category, Category::Soft | Category::Practice);
+            end = plural_end(text, end)
+                .or_else(|| {
+                    verb_like
+                        .then(|| inflection_end(text, end, &form.text))
+                        .flatten()
+                })
+                .unwrap_or(end);
         }
         let versioned = || {
             let version_ok = !form.ambiguous && form.text.chars().count() > 1;
@@ -483,6 +491,24 @@ fn plural_end(text: &str, end: usize) -> Option<usize> {
     } else {
         None
     }
+}
+
+/// End of a verb inflection after a soft-skill or practice form ("mentor" ->
+/// "mentored", "mentoring"; "collaborate" -> "collaborated"), so tense differences
+/// between a posting and a resume still match.
+fn inflection_end(text: &str, end: usize, form: &str) -> Option<usize> {
+    let rest = &text.as_bytes()[end..];
+    let suffixes: &[&[u8]] = if form.ends_with('e') {
+        &[b"d", b"r", b"rs"]
+    } else {
+        &[b"ing", b"ed", b"er", b"ers"]
+    };
+    suffixes
+        .iter()
+        .find(|s| {
+            rest.starts_with(s) && !rest.get(s.len()).is_some_and(|b| b.is_ascii_alphanumeric())
+        })
+        .map(|s| end + s.len())
 }
 
 /// End of a version written onto a term: `Python3`, `HTML5`, `C++17`, `Python3.12`.

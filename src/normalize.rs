@@ -110,15 +110,19 @@ fn clean_line_into(line: &str, out: &mut String) {
 
 /// True when three or more one-character tokens follow each other ("S E N").
 fn has_letter_run(line: &str) -> bool {
-    let mut run = 0;
-    for token in line.split(' ') {
-        run = if token.chars().nth(1).is_none() && !token.is_empty() {
-            run + 1
-        } else {
-            0
-        };
-        if run >= 3 {
-            return true;
+    let (mut run, mut token_len) = (0, 0);
+    for &b in line.as_bytes().iter().chain(std::iter::once(&b' ')) {
+        if b == b' ' {
+            if token_len > 0 {
+                run = if token_len == 1 { run + 1 } else { 0 };
+                if run >= 3 {
+                    return true;
+                }
+            }
+            token_len = 0;
+        } else if (b & 0xC0) != 0x80 {
+            // Count characters, not bytes: skip UTF-8 continuation bytes.
+            token_len += 1;
         }
     }
     false

@@ -1,11 +1,13 @@
 //! What `scan` reports about one resume: the skills found, grouped and counted, the
-//! skills they imply, and the sections seen. Plain data for the report modules.
+//! skills they imply, the sections seen, and the readability checks. Plain data for
+//! the report modules.
 
 use serde::Serialize;
 
 use crate::extract::Extracted;
 use crate::lexicon::Category;
 use crate::matcher::{Evidence, Matcher, Mention};
+use crate::score::Check;
 use crate::sections::{Document, SectionKind};
 
 /// The scan of one file, in the shape of the JSON contract.
@@ -19,6 +21,8 @@ pub struct ScanReport {
     pub skills: Vec<ScanSkill>,
     pub implied: Vec<ImpliedOut>,
     pub sections: Vec<SectionKind>,
+    /// Whether an ATS can read the file at all (see `ats`).
+    pub checks: Vec<Check>,
 }
 
 /// A skill found, with every mention.
@@ -51,11 +55,13 @@ pub struct ImpliedOut {
     pub from: Vec<String>,
 }
 
-/// Scans a loaded document and gathers what `scan` shows.
+/// Scans a loaded document and gathers what `scan` shows; `file_bytes` is the size
+/// of the file, for the file-type check.
 pub fn scan_report(
     matcher: &Matcher,
     file: &str,
     extracted: &Extracted,
+    file_bytes: u64,
     doc: &Document,
 ) -> ScanReport {
     let mentions = matcher.scan(doc);
@@ -102,6 +108,7 @@ pub fn scan_report(
         skills,
         implied,
         sections: doc.section_kinds(),
+        checks: crate::ats::checks(extracted, file_bytes, doc),
     }
 }
 

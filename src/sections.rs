@@ -379,12 +379,18 @@ pub fn heading_kind(line: &str, purpose: Purpose) -> Option<SectionKind> {
         Some((label, rest)) => (label, rest.trim()),
         None => (trimmed, ""),
     };
-    let key: String = label
-        .replace('&', "and")
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .flat_map(char::to_lowercase)
-        .collect();
+    // Headings are a few words of letters; lists and sentences carry digits or commas.
+    if label.len() > 45 || label.bytes().any(|b| b.is_ascii_digit() || b == b',') {
+        return None;
+    }
+    let mut key = String::with_capacity(label.len() + 4);
+    for c in label.chars() {
+        if c == '&' {
+            key.push_str("and");
+        } else if c.is_alphabetic() {
+            key.extend(c.to_lowercase());
+        }
+    }
     let key = key.strip_suffix("include").unwrap_or(&key);
     let table = match purpose {
         Purpose::Resume => &*RESUME_HEADINGS,

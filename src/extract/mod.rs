@@ -128,6 +128,28 @@ pub struct Extracted {
     /// Pages the PDF has in all (more than `pages` when `max_pages` cut it).
     pub total_pages: usize,
     pub text: String,
+    /// What the page layout says about how an ATS will read the text.
+    pub layout: Layout,
+}
+
+/// What the positions of text on the page show, for the readability checks: the
+/// text alone cannot, since extraction flattens the page into lines.
+///
+/// Only PDFs have positions; other formats keep the default (nothing found).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Layout {
+    /// 1-based pages whose lines start both at the left margin and, aligned, in the
+    /// middle of the page: two columns that a parser may interleave or split.
+    pub two_column_pages: Vec<usize>,
+    /// 1-based pages with no text at all (scanned pages inside a text PDF).
+    pub pages_without_text: Vec<usize>,
+}
+
+impl Layout {
+    /// True when any page looks like two columns.
+    pub fn two_columns(&self) -> bool {
+        !self.two_column_pages.is_empty()
+    }
 }
 
 /// Turns an input's bytes into text, by the format its content shows.
@@ -141,9 +163,11 @@ pub fn extract(input: &Input, limits: &Limits) -> Result<Extracted> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Error::Empty(name.to_string()));
     }
+    let mut layout = Layout::default();
     let (kind, pages, total_pages, mut text) = match sniff(bytes) {
         Sniffed::Pdf => {
             let pdf = pdf::extract(name, bytes, limits.max_pages)?;
+            layout = pdf.layout;
             (Kind::Pdf, pdf.pages_read, pdf.total_pages, pdf.text)
         }
         Sniffed::Zip => (Kind::Docx, 1, 1, docx::extract(name, bytes, limits)?),
@@ -168,6 +192,7 @@ pub fn extract(input: &Input, limits: &Limits) -> Result<Extracted> {
         pages,
         total_pages,
         text,
+        layout,
     })
 }
 
@@ -232,11 +257,23 @@ fn sniff(bytes: &[u8]) -> Sniffed {
 
 /// True when the content is read as a PDF (what `rank` sends to a worker process).
 pub fn is_pdf(bytes: &[u8]) -> bool {
-    sniff(bytes) == Sniffed::Pdf
+    looks_like_pdf(bytes)
+}
+
+/// The PDF part of [`sniff`]: a header in the first KB, or (for a broken header) PDF
+/// object syntax in the first 64 KB.
+fn looks_like_pdf(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024)];
+    if find(head, b"%PDF-").is_some() {
+        return true;
+    }
+    let body = &bytes[..bytes.len().min(64 * 1024)];
+    find(body, b"endobj").is_some()
+        && (find(body, b"%PDF").is_some() || find(body, b"xref").is_some())
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(haystack, needle)
 }
 
 #[cfg(test)]

@@ -1,10 +1,15 @@
 //! PDF text through `pdf-extract`, with the failures real files cause turned into
 //! errors a user can act on: encrypted, damaged, scanned, or a crash in the parser.
+//! While the text is written, [`LayoutRecorder`] notes where each line starts on the
+//! page, so the readability checks can tell a two-column layout from real positions.
 
 use lopdf::Document;
-use pdf_extract::{output_doc_page, PlainTextOutput};
+use pdf_extract::{
+    output_doc_page, ColorSpace, MediaBox, OutputDev, OutputError, Path, PlainTextOutput, Transform,
+};
 
 use super::guard::contain_panics;
+use super::Layout;
 use crate::error::{Error, Result};
 
 /// The text of the pages read.
@@ -12,6 +17,7 @@ pub struct PdfText {
     pub text: String,
     pub pages_read: usize,
     pub total_pages: usize,
+    pub layout: Layout,
 }
 
 /// Fewer visible characters than this in the whole file means there is no text layer.
@@ -47,12 +53,21 @@ fn extract_unguarded(name: &str, bytes: &[u8], max_pages: usize) -> Result<PdfTe
     let mut text = String::new();
     let mut pages_read = 0;
     let mut last_error = None;
+    let mut layout = Layout::default();
     for &number in pages.keys().take(max_pages) {
         let mut page = String::new();
-        let mut output = PlainTextOutput::new(&mut page);
+        let mut output = LayoutRecorder::new(PlainTextOutput::new(&mut page));
         match output_doc_page(&doc, &mut output, number) {
             Ok(()) => {
                 pages_read += 1;
+                let page_number = pages_read;
+                if output.looks_two_column() {
+                    layout.two_column_pages.push(page_number);
+                }
+                drop(output);
+                if page.trim().is_empty() {
+                    layout.pages_without_text.push(page_number);
+                }
                 if !text.is_empty() {
                     text.push('\x0c');
                 }
@@ -74,7 +89,160 @@ fn extract_unguarded(name: &str, bytes: &[u8], max_pages: usize) -> Result<PdfTe
         text,
         pages_read,
         total_pages: pages.len(),
+        layout,
     })
+}
+
+/// An [`OutputDev`] that passes everything to the plain-text writer and, on the side,
+/// records where each run of text starts across the page (0 = left edge, 1 = right).
+///
+/// One pass gives both the text and the positions; pdf-extract's text alone cannot
+/// show columns, because it flattens them into lines.
+struct LayoutRecorder<D> {
+    inner: D,
+    /// Page width and left edge, from the media box.
+    width: f64,
+    left: f64,
+    /// Fractions of the page width where runs of text start, in drawing order.
+    line_starts: Vec<f64>,
+    /// Baseline and right end of the previous character drawn.
+    last: Option<(f64, f64)>,
+}
+
+impl<D: OutputDev> LayoutRecorder<D> {
+    fn new(inner: D) -> Self {
+        LayoutRecorder {
+            inner,
+            width: 0.0,
+            left: 0.0,
+            line_starts: Vec::new(),
+            last: None,
+        }
+    }
+
+    /// True when the page reads as two columns; see [`two_columns`].
+    fn looks_two_column(&self) -> bool {
+        two_columns(&self.line_starts)
+    }
+}
+
+impl<D: OutputDev> OutputDev for LayoutRecorder<D> {
+    fn begin_page(
+        &mut self,
+        page_num: u32,
+        media_box: &MediaBox,
+        art_box: Option<(f64, f64, f64, f64)>,
+    ) -> std::result::Result<(), OutputError> {
+        self.width = media_box.urx - media_box.llx;
+        self.left = media_box.llx;
+        self.last = None;
+        self.inner.begin_page(page_num, media_box, art_box)
+    }
+
+    fn end_page(&mut self) -> std::result::Result<(), OutputError> {
+        self.inner.end_page()
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        spacing: f64,
+        font_size: f64,
+        char: &str,
+    ) -> std::result::Result<(), OutputError> {
+        // The text matrix maps glyph space to the page: its translation is where the
+        // glyph sits, its scale (the square root of the determinant) the size drawn.
+        let (x, y) = (trm.m31, trm.m32);
+        let size = (trm.m11 * trm.m22 - trm.m12 * trm.m21).abs().sqrt() * font_size;
+        let size = if size.is_finite() && size > 0.0 {
+            size
+        } else {
+            font_size.abs().max(1.0)
+        };
+        let visible = !char.trim().is_empty();
+        if visible && self.width > 0.0 {
+            // A new run of text: the baseline moved by half a glyph or more, the pen
+            // went back left of where the previous glyph ended, or it jumped right
+            // over a gap wider than a few spaces (a column drawn row by row).
+            let starts_line = match self.last {
+                None => true,
+                Some((last_y, last_end)) => {
+                    (y - last_y).abs() > size * 0.5
+                        || x < last_end - size
+                        || x > last_end + size * 1.5
+                }
+            };
+            if starts_line {
+                self.line_starts.push((x - self.left) / self.width);
+            }
+            self.last = Some((y, x + width * size));
+        }
+        self.inner
+            .output_character(trm, width, spacing, font_size, char)
+    }
+
+    fn begin_word(&mut self) -> std::result::Result<(), OutputError> {
+        self.inner.begin_word()
+    }
+
+    fn end_word(&mut self) -> std::result::Result<(), OutputError> {
+        self.inner.end_word()
+    }
+
+    fn end_line(&mut self) -> std::result::Result<(), OutputError> {
+        self.inner.end_line()
+    }
+
+    fn stroke(
+        &mut self,
+        ctm: &Transform,
+        colorspace: &ColorSpace,
+        color: &[f64],
+        path: &Path,
+    ) -> std::result::Result<(), OutputError> {
+        self.inner.stroke(ctm, colorspace, color, path)
+    }
+
+    fn fill(
+        &mut self,
+        ctm: &Transform,
+        colorspace: &ColorSpace,
+        color: &[f64],
+        path: &Path,
+    ) -> std::result::Result<(), OutputError> {
+        self.inner.fill(ctm, colorspace, color, path)
+    }
+}
+
+/// Fewest lines starting at one place mid-page that make a column (a handful of
+/// centred headings or a name never reach it).
+const MIN_COLUMN_LINES: usize = 8;
+
+/// Decides from where the lines of one page start whether it has two columns.
+///
+/// A second column shows as many lines starting at the same place in the middle
+/// band of the page (a quarter to 70 % across) while other lines start at the left
+/// margin. Both sides must hold at least a fifth of the page's lines, and the
+/// middle starts must line up (within 2 % of the width), which centred headings
+/// and right-aligned dates (they share a baseline with text to their left, so they
+/// start no line) do not.
+fn two_columns(starts: &[f64]) -> bool {
+    let total = starts.len();
+    if total < 2 * MIN_COLUMN_LINES {
+        return false;
+    }
+    let left = starts.iter().filter(|&&x| x < 0.2).count();
+    // Middle starts in 1 %-wide bins; a column edge fills one bin and its neighbours.
+    let mut bins = [0usize; 101];
+    for &x in starts.iter().filter(|&&x| (0.25..=0.7).contains(&x)) {
+        bins[(x * 100.0).round() as usize] += 1;
+    }
+    let aligned = (1..100)
+        .map(|i| bins[i - 1] + bins[i] + bins[i + 1])
+        .max()
+        .unwrap_or(0);
+    aligned >= MIN_COLUMN_LINES && aligned * 5 >= total && left * 5 >= total
 }
 
 fn is_password_error(err: &lopdf::Error) -> bool {
@@ -93,4 +261,31 @@ fn first_line(detail: &str) -> String {
         short = "unknown reason".into();
     }
     short
+}
+
+#[cfg(test)]
+mod tests {
+    use super::two_columns;
+
+    #[test]
+    fn aligned_mid_page_starts_beside_left_starts_are_two_columns() {
+        let mut starts = vec![0.08; 20];
+        starts.extend(vec![0.54; 20]);
+        assert!(two_columns(&starts));
+    }
+
+    #[test]
+    fn one_column_with_centred_headings_is_not() {
+        let mut starts = vec![0.08; 40];
+        starts.extend([0.41, 0.38, 0.45, 0.43, 0.40, 0.36, 0.47, 0.42]);
+        assert!(!two_columns(&starts));
+        assert!(!two_columns(&[0.08; 60]));
+    }
+
+    #[test]
+    fn a_short_page_says_nothing() {
+        let mut starts = vec![0.08; 5];
+        starts.extend(vec![0.54; 5]);
+        assert!(!two_columns(&starts));
+    }
 }

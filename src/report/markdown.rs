@@ -1,6 +1,7 @@
 //! Markdown reports, to paste into notes or an issue.
 
 use crate::scan::ScanReport;
+use crate::score::{Check, CheckStatus};
 
 /// Escapes the characters that break a Markdown table cell.
 pub fn cell(text: &str) -> String {
@@ -40,6 +41,30 @@ pub fn scan(report: &ScanReport) -> String {
             .collect();
         out.push_str(&implied.join("; "));
         out.push('\n');
+    }
+    out.push_str("\n### Readability checks\n\n");
+    out.push_str(&checks(&report.checks));
+    out
+}
+
+/// The checks as a list: each one that needs attention (and each posting check)
+/// with its message; the readability checks that pass share one item.
+fn checks(checks: &[Check]) -> String {
+    let mut out = String::new();
+    let (quiet, loud): (Vec<&Check>, Vec<&Check>) = checks
+        .iter()
+        .partition(|c| c.status == CheckStatus::Pass && crate::ats::is_readability(c.id));
+    for c in loud {
+        out.push_str(&format!(
+            "- **{}** `{}`: {}\n",
+            c.status.as_str(),
+            c.id,
+            cell(&c.message)
+        ));
+    }
+    if !quiet.is_empty() {
+        let ids: Vec<String> = quiet.iter().map(|c| format!("`{}`", c.id)).collect();
+        out.push_str(&format!("- **pass** {}\n", ids.join(", ")));
     }
     out
 }
@@ -84,14 +109,7 @@ pub fn analysis(a: &crate::analysis::Analysis) -> String {
         out.push('\n');
     }
     out.push_str("### Checks\n\n");
-    for c in &a.checks {
-        out.push_str(&format!(
-            "- **{}** `{}`: {}\n",
-            c.status.as_str(),
-            c.id,
-            cell(&c.message)
-        ));
-    }
+    out.push_str(&checks(&a.checks));
     if !a.suggestions.is_empty() {
         out.push_str("\n### Suggestions\n\n");
         for (i, s) in a.suggestions.iter().enumerate() {

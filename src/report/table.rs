@@ -9,7 +9,7 @@ use crate::analysis::Analysis;
 use crate::job::Level;
 use crate::lexicon::Lexicon;
 use crate::scan::ScanReport;
-use crate::score::{CheckStatus, Status};
+use crate::score::{Check, CheckStatus, Status};
 
 fn new_table(style: &Style) -> Table {
     let mut table = Table::new();
@@ -37,6 +37,7 @@ pub fn scan(report: &ScanReport, style: &Style, explain: bool) -> String {
     );
     if report.skills.is_empty() {
         out.push_str("No skills from the lexicon were found.\n");
+        out.push_str(&checks(&report.checks, style));
         return out;
     }
     let mut skills: Vec<_> = report.skills.iter().collect();
@@ -85,6 +86,7 @@ pub fn scan(report: &ScanReport, style: &Style, explain: bool) -> String {
             ));
         }
     }
+    out.push_str(&checks(&report.checks, style));
     out
 }
 
@@ -248,17 +250,7 @@ pub fn analysis(a: &Analysis, style: &Style, explain: bool) -> String {
             ));
         }
     }
-    if !a.checks.is_empty() {
-        out.push_str(&format!("\n{}\n", style.bold("Checks:")));
-        for c in &a.checks {
-            out.push_str(&format!(
-                "  {:<5} {:<22} {}\n",
-                check_mark(c.status, style),
-                c.id,
-                c.message
-            ));
-        }
-    }
+    out.push_str(&checks(&a.checks, style));
     if !a.suggestions.is_empty() {
         out.push_str(&format!(
             "\n{}\n",
@@ -280,6 +272,38 @@ pub fn analysis(a: &Analysis, style: &Style, explain: bool) -> String {
             "\n{}\n{}\n",
             style.bold("How the score is computed:"),
             crate::score::FORMULA
+        ));
+    }
+    out
+}
+
+/// The checks, compactly: each one that needs attention (and each posting check)
+/// on its own line with its message; the readability checks that pass share one
+/// line, since "pass" needs no advice.
+fn checks(checks: &[Check], style: &Style) -> String {
+    if checks.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("\n{}\n", style.bold("Checks:"));
+    let (quiet, loud): (Vec<&Check>, Vec<&Check>) = checks
+        .iter()
+        .partition(|c| c.status == CheckStatus::Pass && crate::ats::is_readability(c.id));
+    for c in loud {
+        // Pad by hand: the colour codes would count towards a width.
+        let pad = " ".repeat(5usize.saturating_sub(c.status.as_str().len()));
+        out.push_str(&format!(
+            "  {}{pad} {:<20} {}\n",
+            check_mark(c.status, style),
+            c.id,
+            c.message
+        ));
+    }
+    if !quiet.is_empty() {
+        let ids: Vec<&str> = quiet.iter().map(|c| c.id).collect();
+        out.push_str(&format!(
+            "  {}  {}\n",
+            check_mark(CheckStatus::Pass, style),
+            ids.join(", ")
         ));
     }
     out

@@ -1,0 +1,576 @@
+//! Readability checks: can an applicant tracking system (ATS) read this resume at
+//! all, before any keyword counts? Each check looks at the file and its extracted
+//! text and says what to do when it does not pass.
+//!
+//! The checks report; they never change the keyword score. The one exception is
+//! decided in `analysis`: when the text is garbled, a score over it means nothing.
+//!
+//! ```
+//! use skillgap::extract::{self, Input, Limits};
+//! use skillgap::sections::{Document, Purpose};
+//! let input = Input::from_text("cv.txt", "Jo Doe\njo@example.com\n\nSKILLS\nRust, Go\n");
+//! let extracted = extract::extract(&input, &Limits::default()).unwrap();
+//! let doc = Document::new(skillgap::normalize::normalize(&extracted.text), Purpose::Resume);
+//! let checks = skillgap::ats::checks(&extracted, input.bytes.len() as u64, &doc);
+//! let contact = checks.iter().find(|c| c.id == "contact").unwrap();
+//! assert_eq!(contact.status.as_str(), "warn"); // an email, but no phone or profile link
+//! ```
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::extract::{Extracted, Kind};
+use crate::score::{Check, CheckStatus};
+use crate::sections::{Document, SectionKind};
+
+/// The ids of the readability checks, in the order they are reported.
+pub const IDS: [&str; 7] = [
+    "text_layer",
+    "garbled_text",
+    "two_column",
+    "contact",
+    "headings",
+    "length",
+    "file_type",
+];
+
+/// True for the id of a readability check (as opposed to the posting checks).
+pub fn is_readability(id: &str) -> bool {
+    IDS.contains(&id)
+}
+
+/// Share of symbol characters from which the text is called garbled: real resumes
+/// stay under a few percent even with icons and rules; text from fonts without a
+/// Unicode map is mostly symbols.
+pub const GARBLED_FAIL: f64 = 0.30;
+/// Share of symbol characters from which part of the text is probably garbled
+/// (one font of several without a Unicode map, such as the headings').
+pub const GARBLED_WARN: f64 = 0.10;
+/// Common advice for a resume's length is 400 to 1,000 words on one or two pages:
+/// fewer words rarely hold the tools and results a posting asks for; more get
+/// skimmed. This is the least.
+pub const MIN_WORDS: usize = 400;
+/// The most words of the common advice (see [`MIN_WORDS`]).
+pub const MAX_WORDS: usize = 1000;
+/// The most pages of the common advice (see [`MIN_WORDS`]).
+pub const MAX_PAGES: usize = 2;
+/// The advice as the messages state it (keep in step with the three above).
+const LENGTH_ADVICE: &str = "400–1,000 words on one or two pages";
+/// Upload forms often cap files at a few MB; a text resume is far smaller.
+pub const MAX_BYTES: u64 = 2 * 1024 * 1024;
+
+/// Runs every readability check on a resume: `extracted` as the format gave it,
+/// `file_bytes` the size of the file, `doc` the normalized text.
+///
+/// When the text is garbled, the checks that read its words (contact, headings,
+/// length) say so instead of judging symbols.
+pub fn checks(extracted: &Extracted, file_bytes: u64, doc: &Document) -> Vec<Check> {
+    let garbled = garbled_text(doc);
+    let unreadable = garbled.status == CheckStatus::Fail;
+    let about_words = |id: &'static str, run: &dyn Fn() -> Check| {
+        if unreadable {
+            check(
+                id,
+                CheckStatus::Info,
+                "Not checked: the text is garbled (see garbled_text).".into(),
+            )
+        } else {
+            run()
+        }
+    };
+    vec![
+        text_layer(extracted, doc),
+        garbled,
+        two_column(extracted),
+        about_words("contact", &|| contact(doc)),
+        about_words("headings", &|| headings(doc)),
+        about_words("length", &|| length(extracted, doc)),
+        file_type(extracted.kind, file_bytes),
+    ]
+}
+
+/// True when the checks found the text garbled: the keyword score would be noise.
+pub fn is_garbled(checks: &[Check]) -> bool {
+    checks
+        .iter()
+        .any(|c| c.id == "garbled_text" && c.status == CheckStatus::Fail)
+}
+
+fn check(id: &'static str, status: CheckStatus, message: String) -> Check {
+    Check {
+        id,
+        status,
+        message,
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// "page 2", "pages 2 and 3".
+fn pages_phrase(pages: &[usize]) -> String {
+    let numbers: Vec<String> = pages.iter().map(usize::to_string).collect();
+    let refs: Vec<&str> = numbers.iter().map(String::as_str).collect();
+    let list = crate::suggest::join_and(&refs);
+    if pages.len() == 1 {
+        format!("page {list}")
+    } else {
+        format!("pages {list}")
+    }
+}
+
+/// Words as `scan` and `extract` count them, so every report gives one number.
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// Text present at all, and on every page. Garbled text is still a text layer;
+/// `garbled_text` judges what it says.
+fn text_layer(extracted: &Extracted, doc: &Document) -> Check {
+    let words = word_count(&doc.text);
+    let empty_pages = &extracted.layout.pages_without_text;
+    if doc.text.trim().is_empty() {
+        check(
+            "text_layer",
+            CheckStatus::Fail,
+            "No text could be read: the file looks scanned or made of images, so an ATS reads nothing; export it from the original document as a text PDF or DOCX.".into(),
+        )
+    } else if !empty_pages.is_empty() {
+        check(
+            "text_layer",
+            CheckStatus::Warn,
+            format!(
+                "{} of {} {} no text (blank, or a scan or image), so an ATS reads nothing there; remove blank pages and export the rest from the original document instead of scanning it.",
+                capitalize(&pages_phrase(empty_pages)),
+                extracted.pages,
+                if empty_pages.len() == 1 { "has" } else { "have" }
+            ),
+        )
+    } else {
+        check(
+            "text_layer",
+            CheckStatus::Pass,
+            format!(
+                "The file has a text layer: {} read.",
+                plural(words, "word", "words")
+            ),
+        )
+    }
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Punctuation and signs that real resumes use; everything else that is neither a
+/// letter, a digit nor a space counts as a symbol.
+fn is_ordinary_sign(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '\''
+            | '"'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '<'
+            | '>'
+            | '/'
+            | '\\'
+            | '-'
+            | '_'
+            | '&'
+            | '@'
+            | '#'
+            | '%'
+            | '+'
+            | '*'
+            | '='
+            | '|'
+            | '~'
+            | '^'
+            | '$'
+            | '€'
+            | '£'
+            | '–'
+            | '—'
+            | '•'
+            | '…'
+            | '®'
+            | '™'
+    )
+}
+
+fn is_symbol(c: char) -> bool {
+    !c.is_alphanumeric() && !c.is_whitespace() && !is_ordinary_sign(c)
+}
+
+/// The share of symbol characters among the visible ones, and a sample of the
+/// worst line (for the message).
+fn symbol_ratio(text: &str) -> (f64, usize, String) {
+    let visible = text.chars().filter(|c| !c.is_whitespace()).count();
+    let symbols = text.chars().filter(|&c| is_symbol(c)).count();
+    let ratio = if visible == 0 {
+        0.0
+    } else {
+        symbols as f64 / visible as f64
+    };
+    let sample = text
+        .lines()
+        .max_by_key(|line| line.chars().filter(|&c| is_symbol(c)).count())
+        .unwrap_or("")
+        .trim()
+        .chars()
+        .take(24)
+        .collect();
+    (ratio, visible, sample)
+}
+
+/// Fonts without a Unicode map extract as runs of symbols; say so, since every
+/// later step (and every ATS) reads the same garbage.
+fn garbled_text(doc: &Document) -> Check {
+    let (ratio, visible, sample) = symbol_ratio(&doc.text);
+    let percent = (ratio * 100.0).round();
+    if visible >= 20 && ratio >= GARBLED_FAIL {
+        check(
+            "garbled_text",
+            CheckStatus::Fail,
+            format!(
+                "The text is garbled: {percent}% of its characters are symbols, not letters (e.g. \"{sample}\"), as when a PDF's fonts have no Unicode map; an ATS reads the same garbage, so a keyword score means nothing. Re-export the PDF from the original document with standard fonts, or send a DOCX, and check it with `skillgap extract`."
+            ),
+        )
+    } else if visible >= 20 && ratio >= GARBLED_WARN {
+        check(
+            "garbled_text",
+            CheckStatus::Warn,
+            format!(
+                "Part of the text looks garbled: {percent}% of its characters are symbols (e.g. \"{sample}\"); one of the PDF's fonts may lack a Unicode map. Run `skillgap extract` and re-export the PDF if words are missing."
+            ),
+        )
+    } else {
+        check(
+            "garbled_text",
+            CheckStatus::Pass,
+            "The text reads as words, not symbols.".into(),
+        )
+    }
+}
+
+/// Two columns side by side, from where the PDF's lines start on the page.
+fn two_column(extracted: &Extracted) -> Check {
+    match extracted.kind {
+        Kind::Pdf if extracted.layout.two_columns() => check(
+            "two_column",
+            CheckStatus::Warn,
+            format!(
+                "{} {} like two columns side by side; many ATS read straight across both, mixing lines from each, or put one column after the other out of order; use a single-column layout, or check with `skillgap extract` that each section reads in one piece.",
+                capitalize(&pages_phrase(&extracted.layout.two_column_pages)),
+                if extracted.layout.two_column_pages.len() == 1 { "looks" } else { "look" }
+            ),
+        ),
+        Kind::Pdf => check(
+            "two_column",
+            CheckStatus::Pass,
+            "The pages read as one column.".into(),
+        ),
+        Kind::Docx => check(
+            "two_column",
+            CheckStatus::Info,
+            "Columns are only measured in PDFs; keep a DOCX in one column, without tables or text boxes for layout.".into(),
+        ),
+        Kind::Text | Kind::Html => check(
+            "two_column",
+            CheckStatus::Pass,
+            "Plain text has no columns.".into(),
+        ),
+    }
+}
+
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b").unwrap()
+});
+
+/// A run of digits with the separators phone numbers use; validated by [`is_phone`].
+static PHONE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\+?\(?\d[\d ().\-/]{5,20}\d").unwrap());
+
+static PHONE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:phone|tel|telephone|mobile|mob|cell)\b|[☎✆📞📱]").unwrap()
+});
+
+static PROFILE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:https?://[^\s|,;]+|www\.[^\s|,;]+|(?:linkedin\.com|github\.com|gitlab\.com|bitbucket\.org|stackoverflow\.com|behance\.net|dribbble\.com)/[^\s|,;]+)",
+    )
+    .unwrap()
+});
+
+/// True when a digit run found on `line` is a phone number, not dates or versions:
+/// 7 to 15 digits, and an international `+`, an area code in brackets, a cue word
+/// ("Phone:") or at least 10 digits with no year-like group ("2019-2021").
+fn is_phone(candidate: &str, line: &str) -> bool {
+    let digits = candidate.chars().filter(char::is_ascii_digit).count();
+    if !(7..=15).contains(&digits) {
+        return false;
+    }
+    let marked = candidate.starts_with('+') || candidate.contains('(');
+    if marked || PHONE_CUE.is_match(line) {
+        return true;
+    }
+    let has_year = candidate
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|group| group.len() == 4 && (group.starts_with("19") || group.starts_with("20")));
+    digits >= 10 && !has_year
+}
+
+/// What contact details the text holds.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Contact {
+    email: bool,
+    phone: bool,
+    profile: bool,
+}
+
+fn find_contact(text: &str) -> Contact {
+    let phone = text.lines().any(|line| {
+        PHONE
+            .find_iter(line)
+            .any(|m| is_phone(m.as_str().trim(), line))
+    });
+    Contact {
+        email: EMAIL.is_match(text),
+        phone,
+        profile: PROFILE.is_match(text),
+    }
+}
+
+/// Email, phone and a profile link, written as text an ATS can copy.
+fn contact(doc: &Document) -> Check {
+    let found = find_contact(&doc.text);
+    let mut have = Vec::new();
+    let mut lack = Vec::new();
+    for (present, name) in [
+        (found.email, "an email address"),
+        (found.phone, "a phone number"),
+        (
+            found.profile,
+            "a profile link (LinkedIn, GitHub or a website)",
+        ),
+    ] {
+        if present {
+            have.push(name);
+        } else {
+            lack.push(name);
+        }
+    }
+    // A link hidden behind the word "LinkedIn" leaves only the word in the text.
+    let hidden_link = !found.profile
+        && doc.text.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.eq_ignore_ascii_case("linkedin") || w.eq_ignore_ascii_case("github")
+        });
+    let link_hint = if hidden_link {
+        " (the word LinkedIn or GitHub is there but no address: an ATS does not follow links behind words, so write the URL out)"
+    } else {
+        ""
+    };
+    if lack.is_empty() {
+        check(
+            "contact",
+            CheckStatus::Pass,
+            "Found an email address, a phone number and a profile link.".into(),
+        )
+    } else if have.is_empty() {
+        check(
+            "contact",
+            CheckStatus::Fail,
+            format!(
+                "No contact details were found: no email address, phone number or profile link{link_hint}; put them as plain text at the top, under your name (not in a header, footer or image)."
+            ),
+        )
+    } else {
+        check(
+            "contact",
+            CheckStatus::Warn,
+            format!(
+                "Found {} but not {}{link_hint}; add it as plain text at the top, under your name.",
+                crate::suggest::join_and(&have),
+                lack.join(" or ")
+            ),
+        )
+    }
+}
+
+/// The standard headings an ATS uses to split a resume into its parts.
+fn headings(doc: &Document) -> Check {
+    let kinds = doc.section_kinds();
+    let wanted = [
+        (SectionKind::Experience, "Experience"),
+        (SectionKind::Education, "Education"),
+        (SectionKind::Skills, "Skills"),
+    ];
+    let missing: Vec<&str> = wanted
+        .iter()
+        .filter(|(kind, _)| !kinds.contains(kind))
+        .map(|&(_, name)| name)
+        .collect();
+    match missing.len() {
+        0 => check(
+            "headings",
+            CheckStatus::Pass,
+            "Standard headings found: Experience, Education and Skills.".into(),
+        ),
+        3 => check(
+            "headings",
+            CheckStatus::Fail,
+            "None of the standard headings (Experience, Education, Skills) was found, so an ATS cannot tell your jobs from your skills; put each part under one of these words, on a line of its own.".into(),
+        ),
+        n => {
+            let quoted: Vec<String> = missing.iter().map(|m| format!("\"{m}\"")).collect();
+            let quoted: Vec<&str> = quoted.iter().map(String::as_str).collect();
+            let put = if n == 1 {
+                format!("put that part under {} on a line of its own", quoted[0])
+            } else {
+                format!(
+                    "put those parts under {}, each on a line of its own",
+                    crate::suggest::join_and(&quoted)
+                )
+            };
+            check(
+                "headings",
+                CheckStatus::Warn,
+                format!(
+                    "No {} heading was found; an ATS files text by standard headings, so {put} (creative titles such as \"My Journey\" are not recognised).",
+                    missing.join(" or "),
+                ),
+            )
+        }
+    }
+}
+
+/// Words and pages against the usual advice.
+fn length(extracted: &Extracted, doc: &Document) -> Check {
+    let words = word_count(&doc.text);
+    let pages = (extracted.kind == Kind::Pdf).then_some(extracted.total_pages);
+    let size = match pages {
+        Some(p) => format!(
+            "{} on {}",
+            plural(words, "word", "words"),
+            plural(p, "page", "pages")
+        ),
+        None => plural(words, "word", "words"),
+    };
+    if words < MIN_WORDS {
+        check(
+            "length",
+            CheckStatus::Warn,
+            format!(
+                "The resume is short ({size}); common advice is {LENGTH_ADVICE}: describe each role with two to five bullets that name the tools you used and the results, with numbers."
+            ),
+        )
+    } else if words > MAX_WORDS || pages.is_some_and(|p| p > MAX_PAGES) {
+        check(
+            "length",
+            CheckStatus::Warn,
+            format!(
+                "The resume is long ({size}); recruiters skim, and common advice is {LENGTH_ADVICE}: shorten older roles to a line each and cut skills the jobs you want do not ask for."
+            ),
+        )
+    } else {
+        check(
+            "length",
+            CheckStatus::Pass,
+            format!("{size}: within the common advice of {LENGTH_ADVICE}."),
+        )
+    }
+}
+
+/// PDF and DOCX are what upload forms and parsers expect; big files get refused.
+fn file_type(kind: Kind, bytes: u64) -> Check {
+    let size = if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    };
+    let name = match kind {
+        Kind::Pdf => "PDF",
+        Kind::Docx => "DOCX",
+        Kind::Html => "HTML",
+        Kind::Text => "plain text",
+    };
+    if bytes > MAX_BYTES {
+        return check(
+            "file_type",
+            CheckStatus::Warn,
+            format!(
+                "The file is {size}; upload forms often refuse files over a few MB, and a text resume needs well under 1 MB: remove or compress images and export again."
+            ),
+        );
+    }
+    match kind {
+        Kind::Pdf | Kind::Docx => check(
+            "file_type",
+            CheckStatus::Pass,
+            format!("{name}, {size}: a format every ATS reads."),
+        ),
+        Kind::Html | Kind::Text => check(
+            "file_type",
+            CheckStatus::Warn,
+            format!(
+                "The file is {name} ({size}); many ATS and upload forms take only PDF or DOCX, so send it as a PDF or DOCX exported from your editor."
+            ),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phones_are_told_from_dates_and_versions() {
+        let phone = |line: &str| find_contact(line).phone;
+        assert!(phone("+1 555 0100"));
+        assert!(phone("(555) 014-2937"));
+        assert!(phone("Phone: 555-0100"));
+        assert!(phone("030 1234 5678"));
+        assert!(!phone("Jan 2017 - Present"));
+        assert!(!phone("2019-2021"));
+        assert!(!phone("01/2019 - 03/2021"));
+        assert!(!phone("01.2019 - 03.2021"));
+        assert!(!phone("Python 3.12.1"));
+        assert!(!phone("Cut latency by 480 ms to 85 ms"));
+    }
+
+    #[test]
+    fn emails_and_profile_links() {
+        let c = find_contact("jo.doe@mail.example.com | github.com/jodoe");
+        assert!(c.email && c.profile && !c.phone);
+        let c = find_contact("Built ASP.NET and Node.js services; see https://jo.dev");
+        assert!(!c.email && c.profile);
+        assert!(!find_contact("Built ASP.NET and Node.js services").profile);
+    }
+
+    #[test]
+    fn symbols_not_letters_are_garbled() {
+        let (ratio, _, _) = symbol_ratio("©±¦¡‰° §‰¿¦¡ ¤°±×÷");
+        assert!(ratio > GARBLED_FAIL, "{ratio}");
+        let (ratio, _, _) = symbol_ratio(
+            "Built C++, C#, .NET and CI/CD pipelines (TCP/IP) — 40% faster; $2k saved • Go",
+        );
+        assert!(ratio < GARBLED_WARN, "{ratio}");
+    }
+}

@@ -1,0 +1,357 @@
+//! The HTML report, checked the way a person sees it: rendered by a real headless
+//! browser (Debian's `chromium`). The dumped DOM must hold the score and every
+//! highlighted skill with its status; markup injected through the resume must show
+//! as text and never run. A screenshot lands in `target/html-report.png` for a
+//! person to look at.
+//!
+//! Chromium is required: when it is missing the test fails and says how to install
+//! it (`.ci/run` installs it in CI).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command as Process, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use regex::Regex;
+use tempfile::TempDir;
+
+const POSTING: &str = "\
+Backend Engineer
+
+Requirements
+• Java and PostgreSQL in production.
+• Python for tooling.
+• Kafka and Kubernetes.
+
+Nice to have
+• Terraform
+";
+
+/// Java exact, Postgres an alias of PostgreSQL, Django implies Python, Kubernetes
+/// as k8s; Redis is not asked for. Two lines try to run code in the report.
+const RESUME: &str = "\
+Robin Vale
+robin@example.com | +1 555 010 2030 | github.com/robinvale
+
+SUMMARY
+Backend engineer: Java services on Postgres, tooling in Django.
+<script>document.title='PWNED'</script>
+<img src=x onerror=\"document.body.setAttribute('data-pwned','1')\">
+
+SKILLS
+Java, Postgres, Django, k8s, Redis
+
+EXPERIENCE
+Backend Engineer - Acme, Leeds
+Jan 2018 - Present
+• Built Java services on Postgres with Redis caching, deployed on k8s.
+
+EDUCATION
+B.Sc. Computer Science, 2017
+";
+
+fn skillgap() -> Command {
+    Command::cargo_bin("skillgap").unwrap()
+}
+
+/// Where the build writes: `target/` (or `CARGO_TARGET_DIR`), from this test's path
+/// `target/debug/deps/cli_html-…`.
+fn target_dir() -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    exe.ancestors()
+        .nth(3)
+        .expect("the test binary lives in target/<profile>/deps")
+        .to_path_buf()
+}
+
+/// The chromium binary, or a failure that says how to get it.
+fn chromium() -> PathBuf {
+    let candidates = ["chromium", "chromium-browser"];
+    for dir in std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()) {
+        for name in candidates {
+            let path = dir.join(name);
+            if path.is_file() {
+                return path;
+            }
+        }
+    }
+    panic!(
+        "chromium is not installed, so the HTML report cannot be checked in a real browser; \
+         install it with `apt-get update && apt-get install -y chromium` (.ci/run does this in CI)"
+    );
+}
+
+/// Runs headless chromium on `page` with a fresh profile and `extra` flags, killing
+/// it if it takes longer than a minute.
+fn run_chromium(page: &Path, extra: &[String]) -> Output {
+    let profile = TempDir::new().unwrap();
+    let mut child = Process::new(chromium())
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-quic",
+            "--hide-scrollbars",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(extra)
+        .arg(format!("file://{}", page.display()))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("chromium starts");
+    // Read the pipes on threads so a chatty chromium never blocks on a full pipe.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    let out_reader = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut stdout, &mut buf).ok();
+        buf
+    });
+    let err_reader = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut stderr, &mut buf).ok();
+        buf
+    });
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > Duration::from_secs(60) {
+            child.kill().ok();
+            child.wait().ok();
+            panic!("chromium did not finish within 60 s");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    Output {
+        status,
+        stdout: out_reader.join().unwrap(),
+        stderr: err_reader.join().unwrap(),
+    }
+}
+
+fn write(dir: &TempDir, name: &str, text: &str) -> PathBuf {
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// `<mark>` elements of the dumped DOM: (class, title, text).
+fn marks(dom: &str) -> Vec<(String, String, String)> {
+    let re = Regex::new(r#"<mark class="hl (\w+)" title="([^"]*)">([^<]*)</mark>"#).unwrap();
+    re.captures_iter(dom)
+        .map(|c| (c[1].to_string(), c[2].to_string(), c[3].to_string()))
+        .collect()
+}
+
+#[test]
+fn the_report_renders_in_a_browser_with_highlights_score_and_no_injected_code() {
+    let dir = TempDir::new().unwrap();
+    let cv = write(&dir, "cv.txt", RESUME);
+    let job = write(&dir, "job.txt", POSTING);
+    let report = dir.path().join("report.html");
+
+    // The JSON of the same run says what the page must show.
+    let out = skillgap()
+        .args(["match", "-f", "json"])
+        .arg(&cv)
+        .arg("--job")
+        .arg(&job)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+
+    skillgap()
+        .args(["match", "--format", "html", "--output"])
+        .arg(&report)
+        .arg(&cv)
+        .arg("--job")
+        .arg(&job)
+        .assert()
+        .success()
+        .stdout(predicate::str::is_empty());
+    let html = std::fs::read_to_string(&report).unwrap();
+
+    // Self-contained: no scripts, nothing fetched, styles inline; prints and fits a
+    // phone. Tags are checked, not text: the resume's own "src=x" is text.
+    let tags = Regex::new(r"<[A-Za-z][^>]*>").unwrap();
+    let handler = Regex::new(r"\son[a-z]+\s*=").unwrap();
+    for tag in tags.find_iter(&html).map(|m| m.as_str().to_lowercase()) {
+        for banned in [
+            "<script", "<link", "<img", "<iframe", "<object", "<embed", "<base",
+        ] {
+            assert!(!tag.starts_with(banned), "the report has {tag}");
+        }
+        for attribute in [" src=", " href=", " srcset="] {
+            assert!(!tag.contains(attribute), "the report has {tag}");
+        }
+        assert!(!handler.is_match(&tag), "the report has {tag}");
+    }
+    let style = &html[html.find("<style>").unwrap()..html.find("</style>").unwrap()];
+    for banned in ["@import", "url(", "http"] {
+        assert!(!style.contains(banned), "the stylesheet has {banned:?}");
+    }
+    assert!(style.contains("@media print"));
+    assert!(html.contains("<meta name=\"viewport\""));
+
+    let dom = run_chromium(&report, &["--dump-dom".to_string()]);
+    assert!(
+        dom.status.success(),
+        "chromium --dump-dom failed: {}",
+        String::from_utf8_lossy(&dom.stderr)
+    );
+    let dom = String::from_utf8(dom.stdout).unwrap();
+    assert!(dom.contains("</html>"), "not a full DOM:\n{dom}");
+
+    // The injected markup is text on the page; none of it ran.
+    assert!(
+        dom.contains("&lt;script&gt;document.title='PWNED'&lt;/script&gt;"),
+        "the script tag is not shown as text"
+    );
+    assert!(
+        dom.contains("&lt;img src=x onerror=\"document.body.setAttribute('data-pwned','1')\"&gt;"),
+        "the img tag is not shown as text"
+    );
+    let title = Regex::new(r"<title>([^<]*)</title>").unwrap();
+    let title = &title.captures(&dom).expect("a title")[1];
+    assert!(!title.contains("PWNED"), "the title was changed: {title}");
+    assert!(
+        title.contains("cv.txt"),
+        "the title names the resume: {title}"
+    );
+    assert!(!dom.contains("data-pwned=\""), "the onerror handler ran");
+    assert!(!dom.to_lowercase().contains("<script"), "a script element");
+    assert!(!dom.to_lowercase().contains("<img"), "an img element");
+
+    // The score and required coverage, as the JSON has them.
+    let score = json["score"].as_f64().expect("a score");
+    assert!(
+        dom.contains(&format!("id=\"score\">{score:.1}<")),
+        "score {score:.1} not shown"
+    );
+    let required = format!(
+        "id=\"required\">{}/{}<",
+        json["required"]["matched"], json["required"]["total"]
+    );
+    assert!(dom.contains(&required), "{required} not shown");
+
+    // Every posting skill found in the resume is highlighted with its status and a
+    // title naming it; implied skills through the skills that imply them.
+    let marks = marks(&dom);
+    assert!(!marks.is_empty(), "no highlights in the DOM");
+    for skill in json["skills"].as_array().unwrap() {
+        let name = skill["name"].as_str().unwrap();
+        let status = skill["status"].as_str().unwrap();
+        match status {
+            "exact" | "alias" => {
+                let forms: Vec<String> = skill["resume_forms"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|f| f.as_str().unwrap().to_lowercase())
+                    .collect();
+                assert!(
+                    marks.iter().any(|(class, title, text)| class == status
+                        && forms.contains(&text.to_lowercase())
+                        && title.contains(&format!("Satisfies {name} "))),
+                    "{name} ({status}, written {forms:?}) is not highlighted: {marks:?}"
+                );
+            }
+            "implied" => {
+                let from: Vec<&str> = skill["implied_by"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|f| f.as_str().unwrap())
+                    .collect();
+                assert!(
+                    marks.iter().any(|(class, title, _)| class == "implied"
+                        && title.contains(&format!("Implies {name} "))),
+                    "{name} (implied by {from:?}) is not highlighted: {marks:?}"
+                );
+            }
+            _ => {}
+        }
+    }
+    // The resume was written to show each kind; make sure each did.
+    let has = |class: &str, text: &str| {
+        marks
+            .iter()
+            .any(|(c, _, t)| c == class && t.eq_ignore_ascii_case(text))
+    };
+    assert!(has("exact", "Java"), "{marks:?}");
+    assert!(has("alias", "Postgres"), "{marks:?}");
+    assert!(has("alias", "k8s"), "{marks:?}");
+    assert!(has("implied", "Django"), "{marks:?}");
+    assert!(has("other", "Redis"), "{marks:?}");
+    // The checklist lists the posting's skills, required first.
+    let checklist = dom.find("What the posting asks for").unwrap();
+    let required_at = dom[checklist..].find(">Required").unwrap();
+    let preferred_at = dom[checklist..].find(">Preferred").unwrap();
+    assert!(required_at < preferred_at);
+    // The checks are there with their statuses.
+    for check in json["checks"].as_array().unwrap() {
+        let id = check["id"].as_str().unwrap();
+        let status = check["status"].as_str().unwrap();
+        assert!(
+            dom.contains(&format!("<li class=\"check {status}\" id=\"check-{id}\">")),
+            "check {id} ({status}) not shown"
+        );
+    }
+
+    // A screenshot for people, kept in target/.
+    let shot = target_dir().join("html-report.png");
+    std::fs::remove_file(&shot).ok();
+    let out = run_chromium(
+        &report,
+        &[
+            format!("--screenshot={}", shot.display()),
+            "--window-size=1200,2000".to_string(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "chromium --screenshot failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let png = std::fs::read(&shot).expect("the screenshot was written");
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "not a PNG");
+    let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
+    let height = u32::from_be_bytes(png[20..24].try_into().unwrap());
+    assert_eq!((width, height), (1200, 2000));
+    // A blank page compresses to a few KB; a rendered report is far larger.
+    assert!(
+        png.len() > 50_000,
+        "the screenshot is only {} bytes",
+        png.len()
+    );
+}
+
+#[test]
+fn html_output_never_overwrites_an_input() {
+    let dir = TempDir::new().unwrap();
+    let cv = write(&dir, "cv.txt", RESUME);
+    let job = write(&dir, "job.txt", POSTING);
+    for target in [&cv, &job] {
+        skillgap()
+            .args(["match", "-f", "html", "--output"])
+            .arg(target)
+            .arg(&cv)
+            .arg("--job")
+            .arg(&job)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("never overwrites its inputs"));
+    }
+    assert_eq!(std::fs::read_to_string(&cv).unwrap(), RESUME);
+    assert_eq!(std::fs::read_to_string(&job).unwrap(), POSTING);
+}
