@@ -102,10 +102,22 @@ impl Context {
         input: Input,
         purpose: Purpose,
     ) -> Result<(extract::Extracted, Document)> {
+        let extracted = self.extract(input)?;
+        let doc = Document::new(normalize::normalize(&extracted.text), purpose);
+        Ok((extracted, doc))
+    }
+
+    /// Extracts one input within the per-file time limit. PDFs are read in a worker
+    /// process (see `batch::extract_isolated`): a parser that overflows its stack or
+    /// loops can only fail that process. Other formats run on a thread here.
+    pub fn extract(&self, input: Input) -> Result<extract::Extracted> {
+        if extract::is_pdf(&input.bytes) {
+            return crate::batch::extract_isolated(self, &input);
+        }
         let name = input.name.clone();
         let limits = self.limits;
         let secs = self.global.file_timeout;
-        deadline::run_with_deadline(secs, move || crate::load_document(&input, &limits, purpose))
+        deadline::run_with_deadline(secs, move || extract::extract(&input, &limits))
             .unwrap_or(Err(Error::Timeout { path: name, secs }))
     }
 
@@ -187,13 +199,7 @@ fn extract_command(ctx: &Context, args: ExtractArgs) -> Result<Outcome> {
     let format = ctx.format("extract", &[Format::Text, Format::Json])?;
     let input = Input::read(&args.file, &ctx.limits)?;
     let name = input.name.clone();
-    let limits = ctx.limits;
-    let secs = ctx.global.file_timeout;
-    let extracted = deadline::run_with_deadline(secs, move || extract::extract(&input, &limits))
-        .unwrap_or(Err(Error::Timeout {
-            path: name.clone(),
-            secs,
-        }))?;
+    let extracted = ctx.extract(input)?;
     let text = if args.raw {
         extracted.text.clone()
     } else {

@@ -506,38 +506,41 @@ enum Failure {
 /// What a worker sends back for one file.
 #[derive(Debug, Serialize, Deserialize)]
 pub enum Reply {
-    Text {
-        kind: Kind,
-        pages: usize,
-        total_pages: usize,
-        text: String,
-    },
-    Error {
-        message: String,
-        encrypted: bool,
-        no_text: bool,
-    },
+    Text(Extracted),
+    Error { message: String },
 }
 
 impl Reply {
     fn into_result(self, name: &str) -> Result<Extracted> {
         match self {
-            Reply::Text {
-                kind,
-                pages,
-                total_pages,
-                text,
-            } => Ok(Extracted {
-                kind,
-                pages,
-                total_pages,
-                text,
-                // `rank` runs no readability checks, so the worker sends no layout.
-                layout: Default::default(),
-            }),
-            // The worker's message names the path as the worker saw it; keep the user's spelling.
-            Reply::Error { message, .. } => Err(Error::Usage(message.replacen("{path}", name, 1))),
+            Reply::Text(extracted) => Ok(extracted),
+            // The worker names the file "{path}"; put back the user's spelling.
+            Reply::Error { message } => Err(Error::Usage(message.replacen("{path}", name, 1))),
         }
+    }
+}
+
+/// Extracts one PDF in a fresh worker process, within the time limit: how the
+/// single-file commands (`extract`, `scan`, `match`) read PDFs, so a PDF that makes
+/// the parser overflow its stack or loop becomes one clear error, not a crash or hang.
+pub fn extract_isolated(ctx: &Context, input: &Input) -> Result<Extracted> {
+    let name = input.name.clone();
+    // The worker reads files by path; standard input and in-memory text get a
+    // private temporary copy.
+    let temp = tempfile::NamedTempFile::new().map_err(|e| Error::from_io("<temp>", e))?;
+    std::fs::write(temp.path(), &input.bytes).map_err(|e| Error::from_io("<temp>", e))?;
+    let mut worker = Worker::start(&worker_argv(ctx)).map_err(|e| Error::WorkerDied {
+        path: name.clone(),
+        detail: format!("cannot start a worker: {e}"),
+    })?;
+    let timeout = ctx.global.file_timeout;
+    match worker.request(temp.path(), timeout) {
+        Ok(reply) => reply.into_result(&name),
+        Err(Failure::Timeout) => Err(Error::Timeout {
+            path: name,
+            secs: timeout,
+        }),
+        Err(Failure::Died(detail)) => Err(Error::WorkerDied { path: name, detail }),
     }
 }
 
@@ -670,18 +673,11 @@ fn worker_loop(limits: &Limits) -> Result<()> {
         }
         let reply =
             match Input::read(&path, limits).and_then(|input| extract::extract(&input, limits)) {
-                Ok(e) => Reply::Text {
-                    kind: e.kind,
-                    pages: e.pages,
-                    total_pages: e.total_pages,
-                    text: e.text,
-                },
+                Ok(extracted) => Reply::Text(extracted),
                 Err(err) => Reply::Error {
                     message: err
                         .to_string()
                         .replacen(&path.display().to_string(), "{path}", 1),
-                    encrypted: matches!(err, Error::Encrypted(_)),
-                    no_text: matches!(err, Error::NoTextLayer(_)),
                 },
             };
         let json = serde_json::to_string(&reply).expect("replies serialize");

@@ -120,7 +120,7 @@ fn check_size(name: &str, len: u64, limits: &Limits) -> Result<()> {
 }
 
 /// Text as the format gave it, before normalization.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct Extracted {
     pub kind: Kind,
     /// Pages in the source: PDF pages read; 1 for other formats.
@@ -136,7 +136,7 @@ pub struct Extracted {
 /// text alone cannot, since extraction flattens the page into lines.
 ///
 /// Only PDFs have positions; other formats keep the default (nothing found).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Layout {
     /// 1-based pages whose lines start both at the left margin and, aligned, in the
     /// middle of the page: two columns that a parser may interleave or split.
