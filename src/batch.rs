@@ -468,8 +468,8 @@ impl Scorer<'_> {
                     );
             }
             let worker = slot.as_mut().expect("worker just started");
-            match worker.request(path, self.timeout) {
-                Ok(reply) => reply.into_result(&name),
+            match worker.request(path, &name, self.timeout) {
+                Ok(reply) => reply.into_result(),
                 Err(failure) => {
                     if let Some(mut dead) = slot.take() {
                         dead.kill();
@@ -503,6 +503,13 @@ enum Failure {
     Died(String),
 }
 
+/// What `rank` asks a worker: read this file, and call it this in messages.
+#[derive(Debug, Serialize, Deserialize)]
+struct Request {
+    path: PathBuf,
+    name: String,
+}
+
 /// What a worker sends back for one file.
 #[derive(Debug, Serialize, Deserialize)]
 pub enum Reply {
@@ -511,11 +518,10 @@ pub enum Reply {
 }
 
 impl Reply {
-    fn into_result(self, name: &str) -> Result<Extracted> {
+    fn into_result(self) -> Result<Extracted> {
         match self {
             Reply::Text(extracted) => Ok(extracted),
-            // The worker names the file "{path}"; put back the user's spelling.
-            Reply::Error { message } => Err(Error::Usage(message.replacen("{path}", name, 1))),
+            Reply::Error { message } => Err(Error::Reported(message)),
         }
     }
 }
@@ -534,8 +540,8 @@ pub fn extract_isolated(ctx: &Context, input: &Input) -> Result<Extracted> {
         detail: format!("cannot start a worker: {e}"),
     })?;
     let timeout = ctx.global.file_timeout;
-    match worker.request(temp.path(), timeout) {
-        Ok(reply) => reply.into_result(&name),
+    match worker.request(temp.path(), &name, timeout) {
+        Ok(reply) => reply.into_result(),
         Err(Failure::Timeout) => Err(Error::Timeout {
             path: name,
             secs: timeout,
@@ -574,9 +580,18 @@ impl Worker {
         })
     }
 
-    fn request(&mut self, path: &Path, timeout: f64) -> std::result::Result<Reply, Failure> {
-        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-        let line = serde_json::to_string(&absolute).expect("paths serialize");
+    /// Asks the worker to read `path`; `name` is how messages name the file.
+    fn request(
+        &mut self,
+        path: &Path,
+        name: &str,
+        timeout: f64,
+    ) -> std::result::Result<Reply, Failure> {
+        let request = Request {
+            path: std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()),
+            name: name.to_string(),
+        };
+        let line = serde_json::to_string(&request).expect("requests serialize");
         if writeln!(self.stdin, "{line}")
             .and_then(|_| self.stdin.flush())
             .is_err()
@@ -654,11 +669,10 @@ fn worker_loop(limits: &Limits) -> Result<()> {
     let crash_on = std::env::var("SKILLGAP_TEST_CRASH_ON").ok();
     for line in stdin.lock().lines() {
         let line = line.map_err(|e| Error::from_io("<stdin>", e))?;
-        let path: PathBuf = match serde_json::from_str(&line) {
-            Ok(p) => p,
-            Err(_) => continue,
+        let Ok(Request { path, name }) = serde_json::from_str::<Request>(&line) else {
+            continue;
         };
-        let file_name = path
+        let file_name = Path::new(&name)
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
@@ -677,7 +691,7 @@ fn worker_loop(limits: &Limits) -> Result<()> {
                 Err(err) => Reply::Error {
                     message: err
                         .to_string()
-                        .replacen(&path.display().to_string(), "{path}", 1),
+                        .replacen(&path.display().to_string(), &name, 1),
                 },
             };
         let json = serde_json::to_string(&reply).expect("replies serialize");

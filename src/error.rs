@@ -58,6 +58,9 @@ pub enum Error {
     LexiconInvalid { path: String, problems: String },
     #[error("{0}")]
     Usage(String),
+    /// An error already phrased (by a worker process) with the file's name in it.
+    #[error("{0}")]
+    Reported(String),
 }
 
 impl Error {
