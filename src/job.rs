@@ -465,9 +465,12 @@ fn unknown_terms(matcher: &Matcher, doc: &Document, mentions: &[Mention]) -> Vec
             .filter(|m| m.span.start >= line_start && m.span.end <= line_end)
             .count();
         if known >= 2 {
+            // The first item starts the sentence ("Design, build and run ..."): its
+            // capital says nothing.
             for item in line
                 .split([',', '|', '/', ';', '(', ')'])
                 .flat_map(|i| i.split(" or "))
+                .skip(1)
             {
                 let item = item
                     .trim()

@@ -128,17 +128,25 @@ impl Matcher {
 
     /// The longest form starting exactly at `pos`: its end and pattern index.
     fn longest_at(&self, bytes: &[u8], pos: usize) -> Option<(usize, usize)> {
-        let dfa = &self.automaton;
-        let mut sid = dfa.start_state(Anchored::Yes).ok()?;
+        let nfa = &self.automaton;
+        let mut sid = nfa.start_state(Anchored::Yes).ok()?;
         let mut best = None;
         for (offset, &byte) in bytes[pos..].iter().enumerate() {
-            sid = dfa.next_state(Anchored::Yes, sid, byte);
-            if dfa.is_special(sid) {
-                if dfa.is_dead(sid) {
+            sid = nfa.next_state(Anchored::Yes, sid, byte);
+            if nfa.is_special(sid) {
+                if nfa.is_dead(sid) {
                     break;
                 }
-                if dfa.is_match(sid) {
-                    best = Some((pos + offset + 1, dfa.match_pattern(sid, 0).as_usize()));
+                if nfa.is_match(sid) {
+                    // A state also carries the matches of its suffixes ("platform"
+                    // holds "orm"); only a pattern as long as the walk starts at `pos`.
+                    let walked = offset + 1;
+                    let whole = (0..nfa.match_len(sid))
+                        .map(|i| nfa.match_pattern(sid, i))
+                        .find(|&pid| nfa.pattern_len(pid) == walked);
+                    if let Some(pid) = whole {
+                        best = Some((pos + walked, pid.as_usize()));
+                    }
                 }
             }
         }
@@ -540,4 +548,92 @@ fn first_word(text: &str) -> Option<String> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '&'))
         .find(|w| !w.is_empty())
         .map(str::to_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::OnceLock;
+
+    use super::*;
+    use crate::normalize::normalize;
+    use crate::sections::Purpose;
+
+    fn matcher() -> &'static Matcher {
+        static M: OnceLock<Matcher> = OnceLock::new();
+        M.get_or_init(|| Matcher::new(Lexicon::embedded()))
+    }
+
+    /// (skill, form written) for each mention in `text`, read as a resume line.
+    fn found(text: &str) -> Vec<(String, String)> {
+        let doc = Document::new(normalize(text), Purpose::Resume);
+        let m = matcher();
+        m.scan(&doc)
+            .into_iter()
+            .map(|x| (m.lexicon().skill(x.skill).name.clone(), x.form))
+            .collect()
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        found(text).into_iter().map(|(n, _)| n).collect()
+    }
+
+    #[test]
+    fn whole_terms_only() {
+        assert_eq!(names("JavaScript and Javanese"), ["JavaScript"]);
+        assert!(
+            names("Google is good").is_empty(),
+            "{:?}",
+            names("Google is good")
+        );
+        assert_eq!(
+            names("blameless reviews on our platform"),
+            Vec::<String>::new()
+        );
+        assert_eq!(names("NoSQL"), ["NoSQL"]);
+        assert_eq!(names("GitHub"), ["GitHub"]);
+    }
+
+    #[test]
+    fn symbols_belong_to_terms() {
+        assert_eq!(names("C++, C#, F#, .NET"), ["C++", "C#", "F#", ".NET"]);
+        assert_eq!(names("ASP.NET Core services"), ["ASP.NET Core"]);
+        assert_eq!(names("Node.js and Next.js"), ["Node.js", "Next.js"]);
+        assert_eq!(
+            names("CI/CD over TCP/IP with PL/SQL"),
+            ["CI/CD", "TCP/IP", "PL/SQL"]
+        );
+        assert!(!names("Objective-C").contains(&"C".to_string()));
+    }
+
+    #[test]
+    fn versions_and_plurals_match_by_rule() {
+        assert_eq!(names("Python3"), ["Python"]);
+        assert_eq!(names("Python 3.12"), ["Python"]);
+        assert_eq!(names("Java 21 and HTML5"), ["Java", "HTML"]);
+        assert_eq!(found("REST APIs")[0].1, "REST APIs");
+        assert_eq!(names("microservices"), ["Microservices"]);
+        assert_eq!(found("relational databases").len(), 1);
+    }
+
+    #[test]
+    fn case_rules_come_from_the_lexicon() {
+        assert!(names("Skills: go, rust").is_empty());
+        assert_eq!(names("Skills: Go, Rust"), ["Go", "Rust"]);
+        assert_eq!(
+            names("POSTGRES and postgresql"),
+            ["PostgreSQL", "PostgreSQL"]
+        );
+    }
+
+    #[test]
+    fn soft_skills_match_across_tenses() {
+        assert_eq!(names("Mentored two juniors"), ["Mentoring"]);
+        assert_eq!(names("mentoring"), ["Mentoring"]);
+    }
+
+    #[test]
+    fn terms_wrapped_across_lines_are_found() {
+        assert_eq!(names("distributed\nsystems"), ["Distributed Systems"]);
+        assert!(names("distributed\n\nsystems").is_empty());
+    }
 }

@@ -6,7 +6,6 @@ use crate::job::Level;
 use crate::lexicon::Lexicon;
 use crate::matcher::FoundSkill;
 use crate::score::{Check, CheckStatus, SkillResult, Status};
-use crate::sections::SectionKind;
 
 /// What a suggestion asks the candidate to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -71,14 +70,18 @@ pub fn suggest(
                 let related: Vec<&str> = found
                     .iter()
                     .map(|f| lexicon.skill(f.skill))
-                    .filter(|s| s.category == r.category && !results.iter().any(|o| o.name == s.name))
+                    .filter(|s| r.kind == "hard" && s.category == r.category && !results.iter().any(|o| o.name == s.name))
                     .map(|s| s.name.as_str())
                     .take(3)
                     .collect();
                 let related_note = if related.is_empty() {
                     String::new()
                 } else {
-                    format!(" (you list {}, which is related; say how it carries over)", join_and(&related))
+                    format!(
+                        " (you list {}, which {} related; say how it carries over)",
+                        join_and(&related),
+                        if related.len() == 1 { "is" } else { "are" }
+                    )
                 };
                 let where_to = if r.kind == "soft" {
                     "show it in your summary or an Experience bullet"
@@ -113,7 +116,7 @@ pub fn suggest(
                 level: Some(r.level),
                 message: format!(
                     "The posting asks for {quoted_posting} and your resume shows it only through {}; state {quoted_posting} explicitly.",
-                    join_and(&r.implied_by.iter().map(String::as_str).collect::<Vec<_>>())
+                    join_and(&r.implied_by.iter().take(3).map(String::as_str).collect::<Vec<_>>())
                 ),
                 priority: base + 100.0,
             }),
@@ -125,7 +128,8 @@ pub fn suggest(
             && !r.sections.is_empty()
             && r.sections
                 .iter()
-                .all(|s| s == SectionKind::Skills.as_str() || s == SectionKind::Header.as_str());
+                .all(|s| LISTING_SECTIONS.contains(&s.as_str()))
+            && !shown_through_another(lexicon, found, r.skill);
         if listed_only {
             out.push(Suggestion {
                 kind: Kind::Show,
@@ -200,6 +204,21 @@ pub fn suggest(
     }
     out.sort_by(|a, b| b.priority.total_cmp(&a.priority));
     out
+}
+
+/// Sections that list skills rather than show them used.
+const LISTING_SECTIONS: [&str; 4] = ["skills", "header", "certifications", "education"];
+
+/// True when a skill that implies `skill` is shown in use (AWS through "Amazon EKS" in
+/// an Experience bullet).
+fn shown_through_another(
+    lexicon: &Lexicon,
+    found: &[FoundSkill],
+    skill: crate::lexicon::SkillId,
+) -> bool {
+    found.iter().any(|f| {
+        lexicon.implied_by(f.skill).contains(&skill) && f.sections.iter().any(|s| s.shows_use())
+    })
 }
 
 /// "A", "A and B", "A, B and C".

@@ -205,7 +205,7 @@ pub fn analysis(a: &Analysis, style: &Style, explain: bool) -> String {
                 Status::Missing => Ansi::new().red(),
             };
             let seen = match s.status {
-                Status::Implied => format!("via {}", s.implied_by.join(", ")),
+                Status::Implied => format!("via {}", short_list(&s.implied_by, 3)),
                 Status::Missing => String::new(),
                 _ => s.resume_forms.join(", "),
             };
@@ -361,4 +361,13 @@ pub fn rank(rows: &[&crate::batch::Row], job: &str, style: &Style) -> String {
         ]);
     }
     format!("Ranked against {}\n{table}\n", style.bold(job))
+}
+
+/// At most `n` items, then "+k".
+fn short_list(items: &[String], n: usize) -> String {
+    let mut out = items.iter().take(n).cloned().collect::<Vec<_>>().join(", ");
+    if items.len() > n {
+        out.push_str(&format!(" +{}", items.len() - n));
+    }
+    out
 }
