@@ -458,13 +458,13 @@ fn unknown_terms(matcher: &Matcher, doc: &Document, mentions: &[Mention]) -> Vec
                 push(m.as_str(), &mut terms);
             }
         }
-        // Items of a list that names at least two known skills.
+        // Other items of a list (or alternatives) next to a known skill.
         let line_end = line_start + line.len();
         let known = mentions
             .iter()
             .filter(|m| m.span.start >= line_start && m.span.end <= line_end)
             .count();
-        if known >= 2 {
+        if known >= 1 && doc.section_of_line(line_no) != SectionKind::Header {
             // The first item starts the sentence ("Design, build and run ..."): its
             // capital says nothing.
             for item in line
@@ -477,20 +477,24 @@ fn unknown_terms(matcher: &Matcher, doc: &Document, mentions: &[Mention]) -> Vec
                     .trim_start_matches("and ")
                     .trim_start_matches('•')
                     .trim();
-                let offset = item.as_ptr() as usize - doc.text.as_ptr() as usize;
-                let capitalized = item.chars().next().is_some_and(char::is_uppercase);
-                let words = item.split_whitespace().count();
-                if capitalized
-                    && (1..=2).contains(&words)
-                    && !inside_mention(offset, offset + item.len())
-                {
-                    push(item, &mut terms);
+                // The name is the item's leading capitalized words ("Temporal" in
+                // "Temporal workflows is a plus").
+                let name_len = item
+                    .split_whitespace()
+                    .take(2)
+                    .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    .map(|w| w.len() + 1)
+                    .sum::<usize>()
+                    .saturating_sub(1)
+                    .min(item.len());
+                let name = &item[..name_len];
+                let offset = name.as_ptr() as usize - doc.text.as_ptr() as usize;
+                if !name.is_empty() && !inside_mention(offset, offset + name.len()) {
+                    push(name, &mut terms);
                 }
             }
         }
     }
-    // Company and product names repeat in a posting's prose; keep terms that are not
-    // the first word of a sentence only once each, as found.
     terms
 }
 
