@@ -16,6 +16,7 @@ use std::io::{BufRead, BufReader, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -496,6 +497,7 @@ struct Worker {
     child: Child,
     stdin: ChildStdin,
     replies: Receiver<String>,
+    last_words: Arc<Mutex<String>>,
 }
 
 enum Failure {
@@ -556,10 +558,22 @@ impl Worker {
             .args(&command[1..])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(Stdio::piped())
             .spawn()?;
         let stdin = child.stdin.take().expect("piped stdin");
         let stdout = child.stdout.take().expect("piped stdout");
+        // The last line a dying worker writes ("memory allocation of N bytes failed")
+        // says why it died.
+        let last_words = Arc::new(Mutex::new(String::new()));
+        let stderr = child.stderr.take().expect("piped stderr");
+        let sink = Arc::clone(&last_words);
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(std::result::Result::ok) {
+                if let Ok(mut last) = sink.lock() {
+                    *last = line;
+                }
+            }
+        });
         let (tx, replies) = mpsc::channel();
         std::thread::spawn(move || {
             for line in BufReader::new(stdout).lines() {
@@ -577,6 +591,7 @@ impl Worker {
             child,
             stdin,
             replies,
+            last_words,
         })
     }
 
@@ -611,10 +626,17 @@ impl Worker {
     }
 
     fn exit_detail(&mut self) -> String {
-        let status = self.child.wait();
-        match status {
+        let status = match self.child.wait() {
             Ok(status) => describe_exit(status),
             Err(e) => e.to_string(),
+        };
+        // Give the stderr reader a moment to take the last line.
+        std::thread::sleep(Duration::from_millis(20));
+        let last = self.last_words.lock().map(|l| l.trim().to_string()).unwrap_or_default();
+        if last.is_empty() {
+            status
+        } else {
+            format!("{status}: {last}")
         }
     }
 
@@ -627,6 +649,26 @@ impl Worker {
 impl Drop for Worker {
     fn drop(&mut self) {
         self.kill();
+    }
+}
+
+/// Address space a PDF worker may use: a hostile PDF (a stream that inflates to
+/// gigabytes) makes that one worker fail its allocation and die, not the machine swap.
+/// Includes the extraction thread's 256 MB stack reservation.
+pub const WORKER_MEMORY_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// Caps this process's virtual memory (Unix); elsewhere a no-op.
+fn limit_address_space(bytes: u64) {
+    #[cfg(unix)]
+    {
+        let limit = libc::rlimit {
+            rlim_cur: bytes as libc::rlim_t,
+            rlim_max: bytes as libc::rlim_t,
+        };
+        // SAFETY: setrlimit only reads the struct we pass; failure leaves the limit as is.
+        unsafe {
+            libc::setrlimit(libc::RLIMIT_AS, &limit);
+        }
     }
 }
 
@@ -651,6 +693,7 @@ fn describe_exit(status: std::process::ExitStatus) -> String {
 /// line) on stdin, answer one JSON [`Reply`] per line on stdout.
 pub fn worker_command(ctx: &Context, _args: WorkerArgs) -> Result<Outcome> {
     let limits = ctx.limits;
+    limit_address_space(WORKER_MEMORY_BYTES);
     // Deep recursion in malformed PDFs needs a big stack; the thread gets one.
     let handle = std::thread::Builder::new()
         .stack_size(crate::deadline::STACK_BYTES)
