@@ -155,6 +155,7 @@ pub fn rank_command(ctx: &Context, args: RankArgs) -> Result<Outcome> {
     let streaming = format == Format::Jsonl;
     let (tx, rx) = mpsc::channel::<Row>();
     let mut rows: Vec<Row> = Vec::new();
+    let mut tally = Tally::default();
     let mut seen: HashMap<[u8; 32], String> = HashMap::new();
     let mut write_error = None;
     std::thread::scope(|scope| {
@@ -178,16 +179,14 @@ pub fn rank_command(ctx: &Context, args: RankArgs) -> Result<Outcome> {
                     seen.insert(hash, row.file.clone());
                 }
             }
+            tally.add(&row, args.min_score);
             if streaming {
+                // Streamed rows are written and dropped: memory stays flat.
                 if write_error.is_none() && keep(&row, args.min_score) {
                     if let Err(e) = sink.write_all(report::json::line(&row).as_bytes()) {
                         write_error = Some(e);
                     }
                 }
-                rows.push(Row {
-                    missing: Vec::new(),
-                    ..row
-                });
             } else {
                 rows.push(row);
             }
@@ -208,13 +207,16 @@ pub fn rank_command(ctx: &Context, args: RankArgs) -> Result<Outcome> {
             .then(b.score.unwrap_or(-1.0).total_cmp(&a.score.unwrap_or(-1.0)))
             .then(a.file.cmp(&b.file))
     });
-    let total = rows.len();
-    let errors = rows.iter().filter(|r| r.status == RowStatus::Error).count();
-    let duplicates = rows.iter().filter(|r| r.duplicate_of.is_some()).count();
-    let passing = rows
-        .iter()
-        .filter(|r| r.status == RowStatus::Ok && keep(r, args.min_score))
-        .count();
+    if !streaming {
+        // Duplicates now point at the first in path order, not in finishing order.
+        tally.duplicates = rows.iter().filter(|r| r.duplicate_of.is_some()).count();
+    }
+    let Tally {
+        total,
+        errors,
+        duplicates,
+        passing,
+    } = tally;
     if !streaming {
         let mut shown: Vec<&Row> = rows
             .iter()
@@ -254,6 +256,24 @@ pub fn rank_command(ctx: &Context, args: RankArgs) -> Result<Outcome> {
     } else {
         Outcome::Success
     })
+}
+
+/// Counts for the summary line, kept as rows arrive.
+#[derive(Debug, Default)]
+struct Tally {
+    total: usize,
+    errors: usize,
+    duplicates: usize,
+    passing: usize,
+}
+
+impl Tally {
+    fn add(&mut self, row: &Row, min_score: Option<f64>) {
+        self.total += 1;
+        self.errors += usize::from(row.status == RowStatus::Error);
+        self.duplicates += usize::from(row.duplicate_of.is_some());
+        self.passing += usize::from(row.status == RowStatus::Ok && keep(row, min_score));
+    }
 }
 
 /// Whether an ok row passes `--require` and `--min-score` (error rows always show).
@@ -568,7 +588,10 @@ impl Worker {
         let stderr = child.stderr.take().expect("piped stderr");
         let sink = Arc::clone(&last_words);
         std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(std::result::Result::ok) {
+            for line in BufReader::new(stderr)
+                .lines()
+                .map_while(std::result::Result::ok)
+            {
                 if let Ok(mut last) = sink.lock() {
                     *last = line;
                 }
@@ -632,7 +655,11 @@ impl Worker {
         };
         // Give the stderr reader a moment to take the last line.
         std::thread::sleep(Duration::from_millis(20));
-        let last = self.last_words.lock().map(|l| l.trim().to_string()).unwrap_or_default();
+        let last = self
+            .last_words
+            .lock()
+            .map(|l| l.trim().to_string())
+            .unwrap_or_default();
         if last.is_empty() {
             status
         } else {
