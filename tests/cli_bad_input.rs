@@ -4,23 +4,13 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Output;
 
-use assert_cmd::Command;
+use common::cli::{json_of, match_json, skill_names, skillgap, write};
 use common::{docx, pdf};
 use lopdf::{dictionary, Document, Object, Stream};
 use tempfile::TempDir;
-
-fn skillgap() -> Command {
-    Command::cargo_bin("skillgap").unwrap()
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path
-}
 
 fn run(args: &[&str], file: &Path) -> Output {
     skillgap().args(args).arg(file).output().unwrap()
@@ -126,7 +116,7 @@ fn a_pdf_that_references_itself() {
 #[test]
 fn fifty_megabytes_of_zeros() {
     let dir = TempDir::new().unwrap();
-    let file = write(dir.path(), "zeros.pdf", &vec![0u8; 50 * 1024 * 1024]);
+    let file = write(dir.path(), "zeros.pdf", vec![0u8; 50 * 1024 * 1024]);
     assert_one_clear_error(&run(&["extract"], &file), &file, "over the 20 MB limit");
     let out = skillgap()
         .args(["extract", "--max-file-size", "60"])
@@ -145,7 +135,7 @@ fn a_docx_without_document_xml() {
             .unwrap();
         std::io::Write::write_all(&mut zip, b"<xml/>").unwrap();
     }
-    let file = write(dir.path(), "cv.docx", &zip.finish().unwrap().into_inner());
+    let file = write(dir.path(), "cv.docx", zip.finish().unwrap().into_inner());
     assert_one_clear_error(&run(&["extract"], &file), &file, "has no word/document.xml");
 }
 
@@ -157,15 +147,9 @@ fn a_path_with_spaces_and_non_ascii_characters() {
     let file = write(
         &folder,
         "mon cv é.docx",
-        &docx::docx(&["SKILLS", "Java, Kafka"], &[], None, None),
+        docx::docx(&["SKILLS", "Java, Kafka"], &[], None, None),
     );
-    let out = run(&["scan", "-f", "json"], &file);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = json_of(run(&["scan", "-f", "json"], &file));
     assert_eq!(json["file"], file.display().to_string());
     let missing = folder.join("autre cv ü.pdf");
     assert_one_clear_error(&run(&["extract"], &missing), &missing, "no such file");
@@ -224,25 +208,15 @@ fn a_lexicon_with_100_000_skills() {
         "cv.txt",
         b"SKILLS\nSkill04242, sk-99999, Java\n",
     );
-    let out = skillgap()
-        .args(["scan", "-f", "json", "--lexicon"])
-        .arg(&lexicon)
-        .arg(&cv)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let json = json_of(
+        skillgap()
+            .args(["scan", "-f", "json", "--lexicon"])
+            .arg(&lexicon)
+            .arg(&cv)
+            .output()
+            .unwrap(),
     );
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let names: Vec<&str> = json["skills"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["name"].as_str().unwrap())
-        .collect();
-    assert_eq!(names, ["Skill04242", "Skill99999"]);
+    assert_eq!(skill_names(&json), ["Skill04242", "Skill99999"]);
 }
 
 #[test]
@@ -254,15 +228,7 @@ fn a_posting_with_no_skills_and_an_empty_resume() {
         "job.txt",
         b"We are a friendly team that loves plants.",
     );
-    let out = skillgap()
-        .args(["match", "-f", "json"])
-        .arg(&cv)
-        .arg("--job")
-        .arg(&job)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = match_json(&cv, &job);
     assert!(json["score"].is_null(), "{json}");
     let empty = write(dir.path(), "empty.txt", b"  \n\n");
     let out = skillgap()

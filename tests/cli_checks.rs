@@ -7,9 +7,9 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
+use common::cli::{match_json, scan_json, skillgap, write};
 use common::{docx, pdf};
 use predicates::prelude::*;
 use tempfile::TempDir;
@@ -90,48 +90,6 @@ fn good_resume() -> Vec<String> {
     resume_lines(true, true, 500)
 }
 
-fn skillgap() -> Command {
-    Command::cargo_bin("skillgap").unwrap()
-}
-
-fn write(dir: &TempDir, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
-    let path = dir.path().join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path
-}
-
-fn json_of(out: std::process::Output) -> serde_json::Value {
-    assert!(
-        out.status.success(),
-        "exit {:?}: {}",
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
-fn scan_json(file: &Path) -> serde_json::Value {
-    json_of(
-        skillgap()
-            .args(["scan", "-f", "json"])
-            .arg(file)
-            .output()
-            .unwrap(),
-    )
-}
-
-fn match_json(file: &Path, job: &Path) -> serde_json::Value {
-    json_of(
-        skillgap()
-            .args(["match", "-f", "json"])
-            .arg(file)
-            .arg("--job")
-            .arg(job)
-            .output()
-            .unwrap(),
-    )
-}
-
 /// The check with this id: its status and message.
 fn check(json: &serde_json::Value, id: &str) -> (String, String) {
     let found = json["checks"]
@@ -148,7 +106,7 @@ fn check(json: &serde_json::Value, id: &str) -> (String, String) {
 
 /// The status of check `id` from both `scan` and `match` (they must agree).
 fn status_in_both(dir: &TempDir, file: &Path, id: &str) -> (String, String) {
-    let job = write(dir, "job.txt", POSTING);
+    let job = write(dir.path(), "job.txt", POSTING);
     let scanned = check(&scan_json(file), id);
     let matched = check(&match_json(file, &job), id);
     assert_eq!(scanned, matched, "scan and match disagree on {id}");
@@ -158,8 +116,8 @@ fn status_in_both(dir: &TempDir, file: &Path, id: &str) -> (String, String) {
 #[test]
 fn scan_and_match_json_carry_every_check_in_order() {
     let dir = TempDir::new().unwrap();
-    let cv = write(&dir, "cv.pdf", pdf::text_pdf(&[good_resume()]));
-    let job = write(&dir, "job.txt", POSTING);
+    let cv = write(dir.path(), "cv.pdf", pdf::text_pdf(&[good_resume()]));
+    let job = write(dir.path(), "job.txt", POSTING);
     let ids = |json: &serde_json::Value| -> Vec<String> {
         json["checks"]
             .as_array()
@@ -195,20 +153,24 @@ fn scan_and_match_json_carry_every_check_in_order() {
 #[test]
 fn text_layer_passes_with_text_and_a_scan_is_refused() {
     let dir = TempDir::new().unwrap();
-    let cv = write(&dir, "cv.pdf", pdf::text_pdf(&[good_resume()]));
+    let cv = write(dir.path(), "cv.pdf", pdf::text_pdf(&[good_resume()]));
     let (status, message) = status_in_both(&dir, &cv, "text_layer");
     assert_eq!(status, "pass", "{message}");
     assert!(message.contains("words read"), "{message}");
 
     // A page without text (blank or scanned) among pages with text.
-    let gap = write(&dir, "gap.pdf", pdf::text_pdf(&[good_resume(), Vec::new()]));
+    let gap = write(
+        dir.path(),
+        "gap.pdf",
+        pdf::text_pdf(&[good_resume(), Vec::new()]),
+    );
     let (status, message) = status_in_both(&dir, &gap, "text_layer");
     assert_eq!(status, "warn", "{message}");
     assert!(message.starts_with("Page 2 of 2 has no text"), "{message}");
 
     // No text layer at all: extraction refuses it, with the reason, for both commands.
-    let scanned = write(&dir, "scanned.pdf", pdf::image_only_pdf());
-    let job = write(&dir, "job.txt", POSTING);
+    let scanned = write(dir.path(), "scanned.pdf", pdf::image_only_pdf());
+    let job = write(dir.path(), "job.txt", POSTING);
     skillgap()
         .args(["scan", "-f", "json"])
         .arg(&scanned)
@@ -228,13 +190,13 @@ fn text_layer_passes_with_text_and_a_scan_is_refused() {
 #[test]
 fn garbled_text_fails_and_the_score_is_withheld() {
     let dir = TempDir::new().unwrap();
-    let garbled = write(&dir, "garbled.pdf", pdf::garbled_pdf());
+    let garbled = write(dir.path(), "garbled.pdf", pdf::garbled_pdf());
     let (status, message) = status_in_both(&dir, &garbled, "garbled_text");
     assert_eq!(status, "fail", "{message}");
     assert!(message.contains("garbled"), "{message}");
     assert!(message.contains("Re-export"), "{message}");
 
-    let job = write(&dir, "job.txt", POSTING);
+    let job = write(dir.path(), "job.txt", POSTING);
     let json = match_json(&garbled, &job);
     // The text layer is there; it says nothing. Checks that read words do not
     // judge symbols.
@@ -283,7 +245,7 @@ fn garbled_text_fails_and_the_score_is_withheld() {
         ))
         .stdout(predicate::str::contains("id=\"score\">–<"));
 
-    let clean = write(&dir, "clean.pdf", pdf::text_pdf(&[good_resume()]));
+    let clean = write(dir.path(), "clean.pdf", pdf::text_pdf(&[good_resume()]));
     assert_eq!(status_in_both(&dir, &clean, "garbled_text").0, "pass");
 }
 
@@ -305,7 +267,7 @@ fn two_column_layout_warns_and_the_same_text_in_one_column_passes() {
     let left_refs: Vec<&str> = left.iter().map(String::as_str).collect();
     let right_refs: Vec<&str> = right.iter().map(String::as_str).collect();
     let two = write(
-        &dir,
+        dir.path(),
         "two.pdf",
         pdf::two_column_pdf(&left_refs, &right_refs),
     );
@@ -325,18 +287,18 @@ fn two_column_layout_warns_and_the_same_text_in_one_column_passes() {
             )
         })
         .collect();
-    let across = write(&dir, "across.pdf", pdf::text_pdf(&[rows]));
+    let across = write(dir.path(), "across.pdf", pdf::text_pdf(&[rows]));
     let (status, message) = status_in_both(&dir, &across, "two_column");
     assert_eq!(status, "warn", "{message}");
 
     let mut lines = left.clone();
     lines.extend(right.iter().cloned());
-    let one = write(&dir, "one.pdf", pdf::text_pdf(&[lines]));
+    let one = write(dir.path(), "one.pdf", pdf::text_pdf(&[lines]));
     let (status, message) = status_in_both(&dir, &one, "two_column");
     assert_eq!(status, "pass", "{message}");
 
     // Text files have no columns to measure.
-    let txt = write(&dir, "cv.txt", resume_text(true, true, 500));
+    let txt = write(dir.path(), "cv.txt", resume_text(true, true, 500));
     assert_eq!(status_in_both(&dir, &txt, "two_column").0, "pass");
 }
 
@@ -344,7 +306,7 @@ fn two_column_layout_warns_and_the_same_text_in_one_column_passes() {
 fn contact_details_fail_when_absent_and_warn_when_partial() {
     let dir = TempDir::new().unwrap();
     let none = write(
-        &dir,
+        dir.path(),
         "none.pdf",
         pdf::text_pdf(&[resume_lines(false, true, 500)]),
     );
@@ -354,7 +316,7 @@ fn contact_details_fail_when_absent_and_warn_when_partial() {
 
     let mut email_only = resume_lines(false, true, 500);
     email_only.insert(1, "jo.lane@example.com".to_string());
-    let email_only = write(&dir, "email.pdf", pdf::text_pdf(&[email_only]));
+    let email_only = write(dir.path(), "email.pdf", pdf::text_pdf(&[email_only]));
     let (status, message) = status_in_both(&dir, &email_only, "contact");
     assert_eq!(status, "warn", "{message}");
     assert!(message.contains("a phone number"), "{message}");
@@ -366,43 +328,43 @@ fn contact_details_fail_when_absent_and_warn_when_partial() {
         1,
         "jo.lane@example.com | +44 20 7946 0958 | LinkedIn".to_string(),
     );
-    let label_only = write(&dir, "label.txt", label_only.join("\n"));
+    let label_only = write(dir.path(), "label.txt", label_only.join("\n"));
     let (status, message) = status_in_both(&dir, &label_only, "contact");
     assert_eq!(status, "warn", "{message}");
     assert!(message.contains("write the URL out"), "{message}");
 
-    let all = write(&dir, "all.pdf", pdf::text_pdf(&[good_resume()]));
+    let all = write(dir.path(), "all.pdf", pdf::text_pdf(&[good_resume()]));
     assert_eq!(status_in_both(&dir, &all, "contact").0, "pass");
 }
 
 #[test]
 fn headings_warn_when_some_are_missing_and_fail_when_all_are() {
     let dir = TempDir::new().unwrap();
-    let creative = write(&dir, "creative.txt", resume_text(true, false, 500));
+    let creative = write(dir.path(), "creative.txt", resume_text(true, false, 500));
     let (status, message) = status_in_both(&dir, &creative, "headings");
     assert_eq!(status, "fail", "{message}");
     assert!(message.contains("Experience"), "{message}");
 
     let no_education = resume_text(true, true, 500).replace("EDUCATION", "WHERE I LEARNED");
-    let no_education = write(&dir, "no-edu.txt", no_education);
+    let no_education = write(dir.path(), "no-edu.txt", no_education);
     let (status, message) = status_in_both(&dir, &no_education, "headings");
     assert_eq!(status, "warn", "{message}");
     assert!(message.contains("No Education heading"), "{message}");
     assert!(!message.contains("Skills"), "{message}");
 
-    let standard = write(&dir, "standard.txt", resume_text(true, true, 500));
+    let standard = write(dir.path(), "standard.txt", resume_text(true, true, 500));
     assert_eq!(status_in_both(&dir, &standard, "headings").0, "pass");
 }
 
 #[test]
 fn length_warns_when_short_long_or_over_two_pages() {
     let dir = TempDir::new().unwrap();
-    let short = write(&dir, "short.txt", resume_text(true, true, 150));
+    let short = write(dir.path(), "short.txt", resume_text(true, true, 150));
     let (status, message) = status_in_both(&dir, &short, "length");
     assert_eq!(status, "warn", "{message}");
     assert!(message.contains("short"), "{message}");
 
-    let long = write(&dir, "long.txt", resume_text(true, true, 1400));
+    let long = write(dir.path(), "long.txt", resume_text(true, true, 1400));
     let (status, message) = status_in_both(&dir, &long, "length");
     assert_eq!(status, "warn", "{message}");
     assert!(message.contains("long"), "{message}");
@@ -415,12 +377,12 @@ fn length_warns_when_short_long_or_over_two_pages() {
         lines[third..2 * third].to_vec(),
         lines[2 * third..].to_vec(),
     ];
-    let three = write(&dir, "three.pdf", pdf::text_pdf(&pages));
+    let three = write(dir.path(), "three.pdf", pdf::text_pdf(&pages));
     let (status, message) = status_in_both(&dir, &three, "length");
     assert_eq!(status, "warn", "{message}");
     assert!(message.contains("3 pages"), "{message}");
 
-    let fine = write(&dir, "fine.pdf", pdf::text_pdf(&[good_resume()]));
+    let fine = write(dir.path(), "fine.pdf", pdf::text_pdf(&[good_resume()]));
     let (status, message) = status_in_both(&dir, &fine, "length");
     assert_eq!(status, "pass", "{message}");
     assert!(message.contains("1 page"), "{message}");
@@ -429,25 +391,25 @@ fn length_warns_when_short_long_or_over_two_pages() {
 #[test]
 fn file_type_passes_pdf_and_docx_and_warns_on_text_and_large_files() {
     let dir = TempDir::new().unwrap();
-    let txt = write(&dir, "cv.txt", resume_text(true, true, 500));
+    let txt = write(dir.path(), "cv.txt", resume_text(true, true, 500));
     let (status, message) = status_in_both(&dir, &txt, "file_type");
     assert_eq!(status, "warn", "{message}");
     assert!(message.contains("PDF or DOCX"), "{message}");
 
     let lines = good_resume();
     let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
-    let word = write(&dir, "cv.docx", docx::docx(&refs, &[], None, None));
+    let word = write(dir.path(), "cv.docx", docx::docx(&refs, &[], None, None));
     let (status, message) = status_in_both(&dir, &word, "file_type");
     assert_eq!(status, "pass", "{message}");
     assert!(message.starts_with("DOCX"), "{message}");
 
-    let pdf_file = write(&dir, "cv.pdf", pdf::text_pdf(&[lines]));
+    let pdf_file = write(dir.path(), "cv.pdf", pdf::text_pdf(&[lines]));
     assert_eq!(status_in_both(&dir, &pdf_file, "file_type").0, "pass");
 
     // Over 2 MB (here trailing blank space, as a stand-in for big images).
     let mut big = resume_text(true, true, 500);
     big.push_str(&" ".repeat(2_200_000));
-    let big = write(&dir, "big.txt", big);
+    let big = write(dir.path(), "big.txt", big);
     let (status, message) = status_in_both(&dir, &big, "file_type");
     assert_eq!(status, "warn", "{message}");
     assert!(message.contains("2.1 MB"), "{message}");
@@ -456,8 +418,8 @@ fn file_type_passes_pdf_and_docx_and_warns_on_text_and_large_files() {
 #[test]
 fn table_and_markdown_show_the_checks_compactly() {
     let dir = TempDir::new().unwrap();
-    let cv = write(&dir, "cv.txt", resume_text(false, true, 500));
-    let job = write(&dir, "job.txt", POSTING);
+    let cv = write(dir.path(), "cv.txt", resume_text(false, true, 500));
+    let job = write(dir.path(), "job.txt", POSTING);
     for args in [
         vec!["scan".to_string()],
         vec!["scan".into(), "-f".into(), "markdown".into()],

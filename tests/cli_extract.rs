@@ -3,27 +3,20 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
+use common::cli::{examples, json_of, write};
 use common::{docx, pdf};
 use predicates::prelude::*;
 use tempfile::TempDir;
 
+/// The shared `skillgap` command with `NO_COLOR` removed, so the exact-text checks
+/// here hold without it: output to a pipe must be plain on its own.
 fn skillgap() -> Command {
-    let mut cmd = Command::cargo_bin("skillgap").unwrap();
+    let mut cmd = common::cli::skillgap();
     cmd.env_remove("NO_COLOR");
     cmd
-}
-
-fn examples() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")
-}
-
-fn write(dir: &TempDir, name: &str, bytes: &[u8]) -> PathBuf {
-    let path = dir.path().join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path
 }
 
 fn extract_text(path: &Path) -> String {
@@ -78,13 +71,13 @@ fn the_three_example_formats_give_the_same_words() {
 
 #[test]
 fn json_output_describes_the_extraction() {
-    let out = skillgap()
-        .args(["extract", "--format", "json"])
-        .arg(examples().join("resume.pdf"))
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = json_of(
+        skillgap()
+            .args(["extract", "--format", "json"])
+            .arg(examples().join("resume.pdf"))
+            .output()
+            .unwrap(),
+    );
     assert_eq!(json["kind"], "pdf");
     assert_eq!(json["pages"], 2);
     assert!(json["words"].as_u64().unwrap() > 500);
@@ -96,9 +89,9 @@ fn json_output_describes_the_extraction() {
 fn type_comes_from_content_not_the_extension() {
     let dir = TempDir::new().unwrap();
     let pdf_named_txt = write(
-        &dir,
+        dir.path(),
         "cv.txt",
-        &pdf::text_pdf(&[vec!["Hidden PDF resume text with Kafka and Java".into()]]),
+        pdf::text_pdf(&[vec!["Hidden PDF resume text with Kafka and Java".into()]]),
     );
     let out = skillgap()
         .args(["extract", "-f", "json"])
@@ -124,9 +117,9 @@ fn standard_input_is_read_with_a_dash() {
 fn raw_shows_the_text_before_normalization() {
     let dir = TempDir::new().unwrap();
     let path = write(
-        &dir,
+        dir.path(),
         "styled.pdf",
-        &pdf::letter_spaced_pdf("SENIOR  ENGINEER\njohn.doe@mail.com"),
+        pdf::letter_spaced_pdf("SENIOR  ENGINEER\njohn.doe@mail.com"),
     );
     let raw = skillgap()
         .args(["extract", "--raw"])
@@ -152,7 +145,7 @@ fn docx_headers_tables_and_footers_are_read_in_order() {
         Some("Jane Roe - jane@example.com"),
         Some("Page footer text"),
     );
-    let text = extract_text(&write(&dir, "cv.docx", &bytes));
+    let text = extract_text(&write(dir.path(), "cv.docx", &bytes));
     let header = text.find("Jane Roe").unwrap();
     let body = text.find("Backend engineer").unwrap();
     let table = text.find("Languages | Java, Go").unwrap();
@@ -164,7 +157,7 @@ fn docx_headers_tables_and_footers_are_read_in_order() {
 fn html_postings_lose_their_tags() {
     let dir = TempDir::new().unwrap();
     let path = write(
-        &dir,
+        dir.path(),
         "posting.html",
         b"<!DOCTYPE html><html><body><h1>Backend Engineer</h1><p>Java &amp; Kafka</p><script>alert(1)</script></body></html>",
     );
@@ -177,7 +170,7 @@ fn html_postings_lose_their_tags() {
 fn text_in_other_encodings_is_decoded_not_rejected() {
     let dir = TempDir::new().unwrap();
     let latin1 = write(
-        &dir,
+        dir.path(),
         "latin1.txt",
         b"Jos\xE9 Mu\xF1oz \x96 Java developer\n",
     );
@@ -186,14 +179,14 @@ fn text_in_other_encodings_is_decoded_not_rejected() {
     for unit in "Kotlin and Go\n".encode_utf16() {
         utf16.extend_from_slice(&unit.to_le_bytes());
     }
-    let utf16 = write(&dir, "utf16.txt", &utf16);
+    let utf16 = write(dir.path(), "utf16.txt", &utf16);
     assert_eq!(extract_text(&utf16), "Kotlin and Go\n");
 }
 
 #[test]
 fn an_encrypted_pdf_with_an_empty_user_password_is_read() {
     let dir = TempDir::new().unwrap();
-    let path = write(&dir, "open.pdf", &pdf::encrypted_pdf(""));
+    let path = write(dir.path(), "open.pdf", pdf::encrypted_pdf(""));
     assert!(extract_text(&path).contains("Jordan Avery"));
 }
 
@@ -211,14 +204,14 @@ fn a_directory() {
 #[test]
 fn an_empty_file() {
     let dir = TempDir::new().unwrap();
-    assert_refused(&write(&dir, "empty.txt", b""), "the file is empty");
+    assert_refused(&write(dir.path(), "empty.txt", b""), "the file is empty");
 }
 
 #[test]
 fn binary_garbage_named_pdf() {
     let dir = TempDir::new().unwrap();
     let garbage: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect();
-    assert_refused(&write(&dir, "cv.pdf", &garbage), "binary data");
+    assert_refused(&write(dir.path(), "cv.pdf", &garbage), "binary data");
 }
 
 #[test]
@@ -226,7 +219,7 @@ fn a_truncated_pdf() {
     let dir = TempDir::new().unwrap();
     let whole = std::fs::read(examples().join("resume.pdf")).unwrap();
     assert_refused(
-        &write(&dir, "cut.pdf", &pdf::truncated(&whole)),
+        &write(dir.path(), "cut.pdf", pdf::truncated(&whole)),
         "damaged PDF",
     );
 }
@@ -235,7 +228,7 @@ fn a_truncated_pdf() {
 fn a_pdf_encrypted_with_a_password() {
     let dir = TempDir::new().unwrap();
     assert_refused(
-        &write(&dir, "locked.pdf", &pdf::encrypted_pdf("s3cret")),
+        &write(dir.path(), "locked.pdf", pdf::encrypted_pdf("s3cret")),
         "encrypted",
     );
 }
@@ -244,7 +237,7 @@ fn a_pdf_encrypted_with_a_password() {
 fn a_scanned_pdf_without_text() {
     let dir = TempDir::new().unwrap();
     assert_refused(
-        &write(&dir, "scan.pdf", &pdf::image_only_pdf()),
+        &write(dir.path(), "scan.pdf", pdf::image_only_pdf()),
         "no text layer: the PDF looks scanned; an ATS cannot read it either",
     );
 }
@@ -253,7 +246,7 @@ fn a_scanned_pdf_without_text() {
 fn a_docx_that_is_not_a_zip_is_read_as_the_text_it_is() {
     // Content decides: a text file named .docx is text, not an error.
     let dir = TempDir::new().unwrap();
-    let path = write(&dir, "cv.docx", &docx::not_a_zip_docx());
+    let path = write(dir.path(), "cv.docx", docx::not_a_zip_docx());
     let out = skillgap().arg("extract").arg(&path).output().unwrap();
     assert!(out.status.success());
 }
@@ -266,14 +259,14 @@ fn a_zip_that_is_not_a_word_document() {
         .unwrap();
     std::io::Write::write_all(&mut zip, b"hello").unwrap();
     let bytes = zip.finish().unwrap().into_inner();
-    assert_refused(&write(&dir, "cv.docx", &bytes), "not a valid DOCX");
+    assert_refused(&write(dir.path(), "cv.docx", &bytes), "not a valid DOCX");
 }
 
 #[test]
 fn a_zip_bomb_posing_as_docx() {
     let dir = TempDir::new().unwrap();
     assert_refused(
-        &write(&dir, "bomb.docx", &docx::zip_bomb_docx()),
+        &write(dir.path(), "bomb.docx", docx::zip_bomb_docx()),
         "possible zip bomb",
     );
 }
@@ -281,7 +274,7 @@ fn a_zip_bomb_posing_as_docx() {
 #[test]
 fn a_file_over_the_size_limit() {
     let dir = TempDir::new().unwrap();
-    let path = write(&dir, "big.txt", &vec![b'a'; 2 * 1024 * 1024 + 10]);
+    let path = write(dir.path(), "big.txt", vec![b'a'; 2 * 1024 * 1024 + 10]);
     let out = skillgap()
         .args(["extract", "--max-file-size", "2"])
         .arg(&path)

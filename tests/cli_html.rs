@@ -7,11 +7,13 @@
 //! Chromium is required: when it is missing the test fails and says how to install
 //! it (`.ci/run` installs it in CI).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command as Process, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
+use common::cli::{match_json, skillgap, write};
 use predicates::prelude::*;
 use regex::Regex;
 use tempfile::TempDir;
@@ -50,10 +52,6 @@ Jan 2018 - Present
 EDUCATION
 B.Sc. Computer Science, 2017
 ";
-
-fn skillgap() -> Command {
-    Command::cargo_bin("skillgap").unwrap()
-}
 
 /// Where the build writes: `target/` (or `CARGO_TARGET_DIR`), from this test's path
 /// `target/debug/deps/cli_html-…`.
@@ -138,12 +136,6 @@ fn run_chromium(page: &Path, extra: &[String]) -> Output {
     }
 }
 
-fn write(dir: &TempDir, name: &str, text: &str) -> PathBuf {
-    let path = dir.path().join(name);
-    std::fs::write(&path, text).unwrap();
-    path
-}
-
 /// `<mark>` elements of the dumped DOM: (class, title, text).
 fn marks(dom: &str) -> Vec<(String, String, String)> {
     let re = Regex::new(r#"<mark class="hl (\w+)" title="([^"]*)">([^<]*)</mark>"#).unwrap();
@@ -155,20 +147,12 @@ fn marks(dom: &str) -> Vec<(String, String, String)> {
 #[test]
 fn the_report_renders_in_a_browser_with_highlights_score_and_no_injected_code() {
     let dir = TempDir::new().unwrap();
-    let cv = write(&dir, "cv.txt", RESUME);
-    let job = write(&dir, "job.txt", POSTING);
+    let cv = write(dir.path(), "cv.txt", RESUME);
+    let job = write(dir.path(), "job.txt", POSTING);
     let report = dir.path().join("report.html");
 
     // The JSON of the same run says what the page must show.
-    let out = skillgap()
-        .args(["match", "-f", "json"])
-        .arg(&cv)
-        .arg("--job")
-        .arg(&job)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = match_json(&cv, &job);
 
     skillgap()
         .args(["match", "--format", "html", "--output"])
@@ -339,8 +323,8 @@ fn the_report_renders_in_a_browser_with_highlights_score_and_no_injected_code() 
 #[test]
 fn html_output_never_overwrites_an_input() {
     let dir = TempDir::new().unwrap();
-    let cv = write(&dir, "cv.txt", RESUME);
-    let job = write(&dir, "job.txt", POSTING);
+    let cv = write(dir.path(), "cv.txt", RESUME);
+    let job = write(dir.path(), "job.txt", POSTING);
     for target in [&cv, &job] {
         skillgap()
             .args(["match", "-f", "html", "--output"])

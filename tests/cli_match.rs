@@ -2,9 +2,11 @@
 //! resumes; levels come from sections and sentences; each suggestion kind appears
 //! where it should; exit codes follow --min-score and --require.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use assert_cmd::Command;
+use std::path::Path;
+
+use common::cli::{match_json, skillgap, write};
 use predicates::prelude::*;
 use tempfile::TempDir;
 
@@ -69,32 +71,6 @@ Illustrator - Gamma Studio
 • Drew book covers.
 ";
 
-fn skillgap() -> Command {
-    Command::cargo_bin("skillgap").unwrap()
-}
-
-fn write(dir: &TempDir, name: &str, text: &str) -> PathBuf {
-    let path = dir.path().join(name);
-    std::fs::write(&path, text).unwrap();
-    path
-}
-
-fn match_json(resume: &Path, job: &Path) -> serde_json::Value {
-    let out = skillgap()
-        .args(["match", "-f", "json"])
-        .arg(resume)
-        .arg("--job")
-        .arg(job)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
 fn skill<'a>(json: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
     json["skills"]
         .as_array()
@@ -121,9 +97,9 @@ fn suggestion_kinds(json: &serde_json::Value) -> Vec<(String, String)> {
 #[test]
 fn strong_partial_and_unrelated_resumes_score_in_order_with_a_margin() {
     let dir = TempDir::new().unwrap();
-    let job = write(&dir, "job.txt", POSTING);
+    let job = write(dir.path(), "job.txt", POSTING);
     let score = |text: &str, name: &str| {
-        match_json(&write(&dir, name, text), &job)["score"]
+        match_json(&write(dir.path(), name, text), &job)["score"]
             .as_f64()
             .unwrap()
     };
@@ -148,8 +124,8 @@ fn strong_partial_and_unrelated_resumes_score_in_order_with_a_margin() {
 fn json_follows_the_contract_and_levels_follow_sections() {
     let dir = TempDir::new().unwrap();
     let json = match_json(
-        &write(&dir, "cv.txt", PARTIAL),
-        &write(&dir, "job.txt", POSTING),
+        &write(dir.path(), "cv.txt", PARTIAL),
+        &write(dir.path(), "job.txt", POSTING),
     );
     assert_eq!(json["schema_version"], 1);
     assert!(json["score"].as_f64().is_some());
@@ -179,11 +155,11 @@ fn json_follows_the_contract_and_levels_follow_sections() {
 fn postings_without_sections_use_sentence_cues() {
     let dir = TempDir::new().unwrap();
     let job = write(
-        &dir,
+        dir.path(),
         "job.txt",
         "We need a developer. You must know Python and Django. Docker is a plus. Familiarity with Redis helps.",
     );
-    let json = match_json(&write(&dir, "cv.txt", PARTIAL), &job);
+    let json = match_json(&write(dir.path(), "cv.txt", PARTIAL), &job);
     assert_eq!(skill(&json, "Python")["level"], "required");
     assert_eq!(skill(&json, "Django")["level"], "required");
     assert_eq!(skill(&json, "Docker")["level"], "preferred");
@@ -195,12 +171,12 @@ fn postings_without_sections_use_sentence_cues() {
 fn each_suggestion_kind_appears_where_it_should() {
     let dir = TempDir::new().unwrap();
     let job = write(
-        &dir,
+        dir.path(),
         "job.txt",
         "Senior Data Engineer\n\nRequirements\n• PostgreSQL and SQL\n• Kubernetes\n• Kafka\n• Python\n• Master's degree required\n• 10+ years of experience\n\nNice to have\n• Airflow\n",
     );
     let resume = write(
-        &dir,
+        dir.path(),
         "cv.txt",
         "Pat Lee\n\nSKILLS\nPython, Postgres, k8s\n\nEXPERIENCE\nData Engineer - Delta\n2019 - 2021\n• Wrote Python jobs on k8s with Postgres.\n\nPROJECTS\n• Python tooling\n\nEDUCATION\nBSc Mathematics\n",
     );
@@ -227,9 +203,9 @@ fn each_suggestion_kind_appears_where_it_should() {
     assert!(pos("add", "Apache Kafka") < pos("wording", "PostgreSQL"));
     assert!(pos("wording", "PostgreSQL") < pos("add", "Apache Airflow"));
 
-    let show_job = write(&dir, "job2.txt", "Requirements\n• Kafka\n• Java\n");
+    let show_job = write(dir.path(), "job2.txt", "Requirements\n• Kafka\n• Java\n");
     let listed_only = write(
-        &dir,
+        dir.path(),
         "cv2.txt",
         "SKILLS\nKafka, Java\n\nEXPERIENCE\nDev - X\n2019 - 2020\n• Built Java services.\n",
     );
@@ -250,11 +226,11 @@ fn each_suggestion_kind_appears_where_it_should() {
 fn unknown_terms_are_reported() {
     let dir = TempDir::new().unwrap();
     let job = write(
-        &dir,
+        dir.path(),
         "job.txt",
         "Requirements\n• Java, Kafka, ZephyrQueue and QuuxDB\n",
     );
-    let json = match_json(&write(&dir, "cv.txt", PARTIAL), &job);
+    let json = match_json(&write(dir.path(), "cv.txt", PARTIAL), &job);
     let unknown: Vec<&str> = json["unknown_terms"]
         .as_array()
         .unwrap()
@@ -269,8 +245,8 @@ fn unknown_terms_are_reported() {
 #[test]
 fn min_score_and_require_set_the_exit_code() {
     let dir = TempDir::new().unwrap();
-    let job = write(&dir, "job.txt", POSTING);
-    let cv = write(&dir, "cv.txt", PARTIAL);
+    let job = write(dir.path(), "job.txt", POSTING);
+    let cv = write(dir.path(), "cv.txt", PARTIAL);
     let run = |extra: &[&str]| {
         let mut cmd = skillgap();
         cmd.arg("match")
@@ -293,7 +269,7 @@ fn min_score_and_require_set_the_exit_code() {
 #[test]
 fn the_job_can_come_from_text_stdin_or_html() {
     let dir = TempDir::new().unwrap();
-    let cv = write(&dir, "cv.txt", STRONG);
+    let cv = write(dir.path(), "cv.txt", STRONG);
     skillgap()
         .args(["match"])
         .arg(&cv)
@@ -309,7 +285,7 @@ fn the_job_can_come_from_text_stdin_or_html() {
         .assert()
         .success()
         .stdout(predicate::str::contains("\"job\": \"<stdin>\""));
-    let html = write(&dir, "job.html", "<!DOCTYPE html><html><body><h2>Requirements</h2><ul><li>Java</li><li>Kafka</li></ul></body></html>");
+    let html = write(dir.path(), "job.html", "<!DOCTYPE html><html><body><h2>Requirements</h2><ul><li>Java</li><li>Kafka</li></ul></body></html>");
     let json = match_json(&cv, &html);
     assert_eq!(skill(&json, "Java")["level"], "required");
 }
@@ -318,11 +294,11 @@ fn the_job_can_come_from_text_stdin_or_html() {
 fn a_posting_without_skills_has_an_undefined_score() {
     let dir = TempDir::new().unwrap();
     let job = write(
-        &dir,
+        dir.path(),
         "job.txt",
         "We are hiring a friendly person to water our plants.",
     );
-    let json = match_json(&write(&dir, "cv.txt", STRONG), &job);
+    let json = match_json(&write(dir.path(), "cv.txt", STRONG), &job);
     assert!(json["score"].is_null());
     assert!(json["score_note"].as_str().unwrap().contains("undefined"));
     skillgap()
@@ -374,8 +350,8 @@ fn table_and_markdown_reports() {
 #[test]
 fn output_never_overwrites_an_input() {
     let dir = TempDir::new().unwrap();
-    let cv = write(&dir, "cv.txt", STRONG);
-    let job = write(&dir, "job.txt", POSTING);
+    let cv = write(dir.path(), "cv.txt", STRONG);
+    let job = write(dir.path(), "job.txt", POSTING);
     skillgap()
         .arg("match")
         .arg(&cv)

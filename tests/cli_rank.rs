@@ -6,25 +6,12 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use common::cli::{skillgap, write};
 use common::pdf;
 use predicates::prelude::*;
 use tempfile::TempDir;
 
 const JOB: &str = "Backend Engineer\n\nRequirements\n• Java and Kafka\n• PostgreSQL\n• Kubernetes on AWS\n\nNice to have\n• React or Vue\n";
-
-fn skillgap() -> Command {
-    Command::cargo_bin("skillgap").unwrap()
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).unwrap();
-    }
-    std::fs::write(&path, bytes).unwrap();
-    path
-}
 
 /// A folder a recruiter might get: good resumes, a copy, junk, and broken PDFs.
 fn mixed_folder() -> (TempDir, PathBuf) {
@@ -39,7 +26,7 @@ fn mixed_folder() -> (TempDir, PathBuf) {
     write(
         &root,
         "nested/carol.pdf",
-        &pdf::text_pdf(&[vec!["SKILLS".into(), "Java, Kafka, PostgreSQL, Vue".into()]]),
+        pdf::text_pdf(&[vec!["SKILLS".into(), "Java, Kafka, PostgreSQL, Vue".into()]]),
     );
     write(
         &root,
@@ -49,8 +36,8 @@ fn mixed_folder() -> (TempDir, PathBuf) {
     write(&root, "photo.png", b"\x89PNG\r\n\x1a\nnot a resume");
     write(&root, ".hidden.txt", b"SKILLS\nJava\n");
     let whole = pdf::text_pdf(&[vec!["SKILLS".into(), "Java".into()]]);
-    write(&root, "cut.pdf", &pdf::truncated(&whole));
-    write(&root, "locked.pdf", &pdf::encrypted_pdf("secret"));
+    write(&root, "cut.pdf", pdf::truncated(&whole));
+    write(&root, "locked.pdf", pdf::encrypted_pdf("secret"));
     let job = write(dir.path(), "job.txt", JOB.as_bytes());
     (dir, job)
 }

@@ -5,63 +5,28 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use common::cli::{examples, json_of, scan_json, skill_set, skillgap, write};
 use common::pdf;
 use predicates::prelude::*;
 use tempfile::TempDir;
 
-fn skillgap() -> Command {
-    Command::cargo_bin("skillgap").unwrap()
-}
-
-fn examples() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")
-}
-
-fn scan_json(path: &Path) -> serde_json::Value {
-    let out = skillgap()
-        .args(["scan", "--format", "json"])
-        .arg(path)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
-fn skill_names(json: &serde_json::Value) -> BTreeSet<String> {
-    json["skills"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["name"].as_str().unwrap().to_string())
-        .collect()
-}
-
+/// The skills `scan` finds in `text` read from standard input.
 fn scan_text(text: &str) -> BTreeSet<String> {
-    let out = skillgap()
-        .args(["scan", "-f", "json", "-"])
-        .write_stdin(text)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    skill_names(&serde_json::from_slice(&out.stdout).unwrap())
+    skill_set(&json_of(
+        skillgap()
+            .args(["scan", "-f", "json", "-"])
+            .write_stdin(text)
+            .output()
+            .unwrap(),
+    ))
 }
 
 #[test]
 fn txt_pdf_and_docx_give_the_same_skill_set() {
-    let txt = skill_names(&scan_json(&examples().join("resume.txt")));
-    let pdf = skill_names(&scan_json(&examples().join("resume.pdf")));
-    let docx = skill_names(&scan_json(&examples().join("resume.docx")));
+    let txt = skill_set(&scan_json(&examples().join("resume.txt")));
+    let pdf = skill_set(&scan_json(&examples().join("resume.pdf")));
+    let docx = skill_set(&scan_json(&examples().join("resume.docx")));
     assert!(txt.len() >= 40, "{txt:?}");
     for expected in [
         "Java",
@@ -221,29 +186,23 @@ fn line_wraps_and_two_columns_do_not_change_what_is_found() {
         "Ran services on AWS",
         "Wrote Terraform modules",
     ];
-    let two = dir.path().join("two.pdf");
-    std::fs::write(&two, pdf::two_column_pdf(&left, &right)).unwrap();
+    let two = write(dir.path(), "two.pdf", pdf::two_column_pdf(&left, &right));
     let mut lines: Vec<String> = left.iter().map(|s| s.to_string()).collect();
     lines.extend(right.iter().map(|s| s.to_string()));
-    let single = dir.path().join("one.pdf");
-    std::fs::write(&single, pdf::text_pdf(&[lines])).unwrap();
-    assert_eq!(
-        skill_names(&scan_json(&two)),
-        skill_names(&scan_json(&single))
-    );
+    let single = write(dir.path(), "one.pdf", pdf::text_pdf(&[lines]));
+    assert_eq!(skill_set(&scan_json(&two)), skill_set(&scan_json(&single)));
 }
 
 #[test]
 fn letter_spaced_headings_and_text_are_read() {
     let dir = TempDir::new().unwrap();
-    let path = dir.path().join("styled.pdf");
-    std::fs::write(
-        &path,
+    let path = write(
+        dir.path(),
+        "styled.pdf",
         pdf::letter_spaced_pdf("SKILLS\nKubernetes, Terraform"),
-    )
-    .unwrap();
+    );
     let json = scan_json(&path);
-    let names = skill_names(&json);
+    let names = skill_set(&json);
     assert!(
         names.contains("Kubernetes") && names.contains("Terraform"),
         "{names:?}"

@@ -1,6 +1,7 @@
-//! Fixture builders shared by the integration tests (`mod common;`).
+//! Fixture builders and CLI helpers shared by the integration tests (`mod common;`).
 // Each test binary compiles this module but uses only some of the builders.
 #![allow(dead_code)]
 
+pub mod cli;
 pub mod docx;
 pub mod pdf;
