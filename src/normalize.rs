@@ -30,7 +30,7 @@ pub fn normalize(raw: &str) -> String {
         // Printable ASCII is already NFKC and needs no character mapping.
         unified
     } else if is_nfkc_quick(unified.chars()) == IsNormalized::Yes {
-        Cow::Owned(unified.chars().filter_map(map_char).collect())
+        Cow::Owned(map_chars(&unified))
     } else {
         Cow::Owned(unified.nfkc().filter_map(map_char).collect())
     };
@@ -41,10 +41,31 @@ pub fn normalize(raw: &str) -> String {
         }
         clean_line_into(line, &mut out);
     }
-    if out.contains("-\n") {
+    if memchr::memmem::find(out.as_bytes(), b"-\n").is_some() {
         let mut lines: Vec<String> = out.split('\n').map(str::to_string).collect();
         join_hyphenated_words(&mut lines);
         out = lines.join("\n");
+    }
+    out
+}
+
+/// Maps every character with [`map_char`], copying runs of printable ASCII (which
+/// map to themselves) in one piece.
+fn map_chars(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        let run_end = bytes[at..]
+            .iter()
+            .position(|&b| !((0x20..0x7f).contains(&b) || b == b'\n'))
+            .map_or(bytes.len(), |p| at + p);
+        out.push_str(&text[at..run_end]);
+        let Some(c) = text[run_end..].chars().next() else {
+            break;
+        };
+        out.extend(map_char(c));
+        at = run_end + c.len_utf8();
     }
     out
 }
@@ -80,7 +101,7 @@ fn clean_line_into(line: &str, out: &mut String) {
         out.push(BULLET);
         out.push(' ');
     }
-    if !body.contains("  ") && !has_letter_run(body) {
+    if !needs_collapsing(body) {
         out.push_str(body);
         return;
     }
@@ -108,21 +129,28 @@ fn clean_line_into(line: &str, out: &mut String) {
     }
 }
 
-/// True when three or more one-character tokens follow each other ("S E N").
-fn has_letter_run(line: &str) -> bool {
-    let (mut run, mut token_len) = (0, 0);
+/// True when a line has a double space or three one-character tokens in a row
+/// ("S E N"): letter-spacing to collapse. One pass over the bytes, since nearly every
+/// line needs no work.
+fn needs_collapsing(line: &str) -> bool {
+    let (mut run, mut token_len, mut previous_space) = (0, 0, false);
     for &b in line.as_bytes().iter().chain(std::iter::once(&b' ')) {
         if b == b' ' {
-            if token_len > 0 {
-                run = if token_len == 1 { run + 1 } else { 0 };
-                if run >= 3 {
-                    return true;
-                }
+            if previous_space {
+                return true;
+            }
+            previous_space = true;
+            run = if token_len == 1 { run + 1 } else { 0 };
+            if run >= 3 {
+                return true;
             }
             token_len = 0;
-        } else if (b & 0xC0) != 0x80 {
+        } else {
+            previous_space = false;
             // Count characters, not bytes: skip UTF-8 continuation bytes.
-            token_len += 1;
+            if (b & 0xC0) != 0x80 {
+                token_len += 1;
+            }
         }
     }
     false
