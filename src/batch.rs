@@ -592,6 +592,11 @@ impl Worker {
                 .lines()
                 .map_while(std::result::Result::ok)
             {
+                // The runtime's hint after an abort ("note: run with `RUST_BACKTRACE=1`
+                // ...") would hide the reason printed just before it.
+                if line.starts_with("note: ") {
+                    continue;
+                }
                 if let Ok(mut last) = sink.lock() {
                     *last = line;
                 }

@@ -2,7 +2,8 @@
 //! preferred, and a weight), years asked, the job title, the education asked, and the
 //! technology-looking words the lexicon does not know.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -167,10 +168,18 @@ pub fn analyze(matcher: &Matcher, doc: &Document) -> JobProfile {
         .any(|s| matches!(s.kind, SectionKind::Requirements | SectionKind::Preferred));
     let mut by_skill: BTreeMap<SkillId, JobSkill> = BTreeMap::new();
     let mut years_overall: Option<u32> = None;
+    let sentences = Sentences::new(&doc.text);
+    // Mentions come in text order, so those in one sentence come together: each
+    // sentence is read once, however many skills it names.
+    let mut last: Option<(Range<usize>, SentenceFacts)> = None;
     for m in &mentions {
-        let sentence = sentence_around(&doc.text, m.span.start, m.span.end);
-        let level = level_of(m, &sentence.to_lowercase(), has_sections);
-        let years = years_for(&doc.text, m);
+        let range = sentences.around(m.span.start, m.span.end);
+        if last.as_ref().is_none_or(|(r, _)| *r != range) {
+            last = Some((range.clone(), SentenceFacts::of(&doc.text[range])));
+        }
+        let facts = &last.as_ref().expect("set just above").1;
+        let level = level_of(m, facts, has_sections);
+        let years = facts.years;
         let entry = by_skill.entry(m.skill).or_insert_with(|| JobSkill {
             skill: m.skill,
             level,
@@ -232,16 +241,30 @@ pub fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
+/// What a sentence says about the skills in it: level cues and years asked.
+struct SentenceFacts {
+    preferred_cue: bool,
+    required_cue: bool,
+    years: Option<u32>,
+}
+
+impl SentenceFacts {
+    fn of(sentence: &str) -> SentenceFacts {
+        let lower = sentence.to_lowercase();
+        SentenceFacts {
+            preferred_cue: PREFERRED_CUES.iter().any(|c| contains_phrase(&lower, c)),
+            required_cue: REQUIRED_CUES.iter().any(|c| contains_phrase(&lower, c)),
+            years: years_in(sentence),
+        }
+    }
+}
+
 /// The level of one mention: a cue in its sentence first, then its section.
-fn level_of(m: &Mention, sentence: &str, has_sections: bool) -> Level {
-    if PREFERRED_CUES.iter().any(|c| contains_phrase(sentence, c))
-        || m.section == SectionKind::Preferred
-    {
+fn level_of(m: &Mention, sentence: &SentenceFacts, has_sections: bool) -> Level {
+    if sentence.preferred_cue || m.section == SectionKind::Preferred {
         return Level::Preferred;
     }
-    if REQUIRED_CUES.iter().any(|c| contains_phrase(sentence, c))
-        || m.section == SectionKind::Requirements
-    {
+    if sentence.required_cue || m.section == SectionKind::Requirements {
         return Level::Required;
     }
     if has_sections {
@@ -277,26 +300,56 @@ fn contains_phrase(text: &str, phrase: &str) -> bool {
 /// The sentence (or bullet line) holding a span: bounded by line breaks and by
 /// sentence punctuation followed by a space.
 pub fn sentence_around(text: &str, start: usize, end: usize) -> &str {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    let before = &text[line_start..start];
-    let s = [". ", "! ", "? ", "; "]
-        .iter()
-        .filter_map(|p| before.rfind(p).map(|i| line_start + i + 2))
-        .max()
-        .unwrap_or(line_start);
-    let after = &text[end..line_end];
-    let e = [". ", "! ", "? ", "; "]
-        .iter()
-        .filter_map(|p| after.find(p).map(|i| end + i + 1))
-        .min()
-        .unwrap_or(line_end);
-    &text[s..e]
+    &text[Sentences::new(text).around(start, end)]
 }
 
-/// Years asked for the skill of a mention: "5+ years of Java", "Java (3+ years)".
-fn years_for(text: &str, m: &Mention) -> Option<u32> {
-    let sentence = sentence_around(text, m.span.start, m.span.end);
+/// Where sentences break in a text, found in one pass so that the sentence of each
+/// mention is two binary searches. (Searching from each mention back to its line
+/// start made a posting written as one long line quadratic: minutes for 100 KB.)
+struct Sentences {
+    len: usize,
+    /// Offsets a sentence can start at, ascending: after a line break, or after
+    /// `.`, `!`, `?` or `;` and the space that follows it.
+    starts: Vec<usize>,
+    /// For each break, ascending: where it is, and where a sentence before it ends
+    /// (at a line break; after the punctuation mark).
+    ends: Vec<(usize, usize)>,
+}
+
+impl Sentences {
+    fn new(text: &str) -> Sentences {
+        let bytes = text.as_bytes();
+        let mut starts = Vec::new();
+        let mut ends = Vec::new();
+        for (at, &b) in bytes.iter().enumerate() {
+            if b == b'\n' {
+                starts.push(at + 1);
+                ends.push((at, at));
+            } else if matches!(b, b'.' | b'!' | b'?' | b';') && bytes.get(at + 1) == Some(&b' ') {
+                starts.push(at + 2);
+                ends.push((at, at + 1));
+            }
+        }
+        Sentences {
+            len: text.len(),
+            starts,
+            ends,
+        }
+    }
+
+    /// The byte range of the sentence holding `start..end`; breaks inside the span
+    /// (a term wrapped across lines) do not count.
+    fn around(&self, start: usize, end: usize) -> Range<usize> {
+        let before = self.starts.partition_point(|&s| s <= start);
+        let from = before.checked_sub(1).map_or(0, |i| self.starts[i]);
+        let after = self.ends.partition_point(|&(at, _)| at < end);
+        let to = self.ends.get(after).map_or(self.len, |&(_, e)| e);
+        from..to
+    }
+}
+
+/// Years asked in a skill's sentence: "5+ years of Java", "Java (3+ years)".
+fn years_in(sentence: &str) -> Option<u32> {
     YEARS
         .captures(sentence)
         .and_then(|c| c[1].parse().ok())
@@ -312,15 +365,24 @@ fn overall_years(line: &str, mentions: &[Mention], doc: &Document) -> Option<u32
     }
     let line_start = line.as_ptr() as usize - doc.text.as_ptr() as usize;
     let line_end = line_start + line.len();
-    let names_skill = mentions.iter().any(|m| {
-        m.span.start >= line_start
-            && m.span.end <= line_end
-            && !doc.text[m.span.clone()].eq_ignore_ascii_case("experience")
-    });
+    let names_skill = mentions_within(mentions, line_start, line_end)
+        .iter()
+        .any(|m| !doc.text[m.span.clone()].eq_ignore_ascii_case("experience"));
     if names_skill {
         return None;
     }
     caps[1].parse().ok().filter(|y: &u32| (1..=30).contains(y))
+}
+
+/// The mentions that lie wholly within `start..end`, found by binary search (the
+/// mentions are in text order and do not overlap).
+fn mentions_within(mentions: &[Mention], start: usize, end: usize) -> &[Mention] {
+    let first = mentions.partition_point(|m| m.span.start < start);
+    let count = mentions[first..]
+        .iter()
+        .take_while(|m| m.span.end <= end)
+        .count();
+    &mentions[first..first + count]
 }
 
 /// The posting's title: a "Title:" line, or a short first line that is not a heading.
@@ -428,18 +490,21 @@ static TECHY: LazyLock<Regex> = LazyLock::new(|| {
 /// of a list that names known skills ("Kafka, Temporal").
 fn unknown_terms(matcher: &Matcher, doc: &Document, mentions: &[Mention]) -> Vec<String> {
     let lexicon = matcher.lexicon();
+    // Mentions are in text order and do not overlap, so their ends ascend too: the
+    // only one that can overlap `start..end` is the first that ends after `start`.
     let inside_mention = |start: usize, end: usize| {
-        mentions
-            .iter()
-            .any(|m| start < m.span.end && end > m.span.start)
+        let first = mentions.partition_point(|m| m.span.end <= start);
+        mentions.get(first).is_some_and(|m| m.span.start < end)
     };
     let mut terms: Vec<String> = Vec::new();
-    let push = |term: &str, terms: &mut Vec<String>| {
+    // The terms kept so far, ASCII-lowercased: a set, as a posting can hold many.
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut push = |term: &str, terms: &mut Vec<String>| {
         let term = term.trim_matches(|c: char| !c.is_alphanumeric() && c != '+' && c != '#');
         if term.len() < 2
             || NOT_TECH.contains(&term.to_uppercase().as_str())
             || lexicon.find(term).is_some()
-            || terms.iter().any(|t| t.eq_ignore_ascii_case(term))
+            || !seen.insert(term.to_ascii_lowercase())
         {
             return;
         }
@@ -460,10 +525,7 @@ fn unknown_terms(matcher: &Matcher, doc: &Document, mentions: &[Mention]) -> Vec
         }
         // Other items of a list (or alternatives) next to a known skill.
         let line_end = line_start + line.len();
-        let known = mentions
-            .iter()
-            .filter(|m| m.span.start >= line_start && m.span.end <= line_end)
-            .count();
+        let known = mentions_within(mentions, line_start, line_end).len();
         if known >= 1 && doc.section_of_line(line_no) != SectionKind::Header {
             // The first item starts the sentence ("Design, build and run ..."): its
             // capital says nothing.
@@ -509,6 +571,66 @@ mod tests {
         assert_eq!(sentence_around(text, at, at + 5), "You know Kafka well;");
         let at = text.find("Node.js").unwrap();
         assert_eq!(sentence_around(text, at, at + 7), "Node.js is fine");
+        // A term wrapped across lines: the break inside it does not end the sentence.
+        let text = "Intro. Build distributed\nsystems; rest";
+        let at = text.find("distributed").unwrap();
+        assert_eq!(
+            sentence_around(text, at, at + "distributed\nsystems".len()),
+            "Build distributed\nsystems;"
+        );
+        assert_eq!(sentence_around("Kafka", 0, 5), "Kafka");
+    }
+
+    fn matcher() -> &'static Matcher {
+        static M: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();
+        M.get_or_init(|| Matcher::new(crate::lexicon::Lexicon::embedded()))
+    }
+
+    /// Found while fuzzing (issue 8): each mention searched its line back to the start
+    /// and lowercased and searched its whole sentence, and each technology-looking
+    /// word was checked against every mention and every term kept: a posting written
+    /// as one long line took 12 s for 10,000 skills, growing with the square.
+    #[test]
+    fn a_posting_on_one_long_line_is_analyzed_in_linear_time() {
+        let mut text = String::from("Backend Engineer\nRequirements: ");
+        for i in 0..40_000u32 {
+            // A known skill and a distinct CamelCase word the lexicon does not know.
+            let word: String = [i % 26, i / 26 % 26, i / 676 % 26]
+                .iter()
+                .map(|&k| char::from(b'a' + k as u8))
+                .collect();
+            text.push_str(&format!("Java, Kafka and Zq{word}Db, "));
+        }
+        let started = std::time::Instant::now();
+        let doc = Document::new(text, crate::sections::Purpose::Posting);
+        let profile = analyze(matcher(), &doc);
+        let elapsed = started.elapsed();
+        assert_eq!(profile.skills.len(), 2);
+        assert!(profile.skills.iter().all(|s| s.level == Level::Required));
+        assert_eq!(
+            profile.unknown_terms.len(),
+            17_576,
+            "every distinct word once"
+        );
+        assert!(elapsed.as_secs() < 30, "took {elapsed:?}");
+    }
+
+    #[test]
+    fn sentence_cues_and_years_apply_per_sentence() {
+        let text = "Skills\nYou must know Java; 5+ years of Kafka. Go is a plus.\nRust";
+        let doc = Document::new(text.to_string(), crate::sections::Purpose::Posting);
+        let profile = analyze(matcher(), &doc);
+        let get = |name: &str| {
+            profile
+                .skills
+                .iter()
+                .find(|s| s.forms == [name])
+                .unwrap_or_else(|| panic!("{name} in {:?}", profile.skills))
+        };
+        assert_eq!(get("Java").level, Level::Required);
+        assert_eq!(get("Java").years, None);
+        assert_eq!(get("Kafka").years, Some(5));
+        assert_eq!(get("Go").level, Level::Preferred);
     }
 
     #[test]

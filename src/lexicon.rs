@@ -15,6 +15,10 @@ pub const EMBEDDED_JSON: &str = include_str!("../skill-lexicon.json");
 /// The lexicon file format this build reads.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// Most skills entailed through `implies`, summed over every skill: the embedded
+/// lexicon has about 2,000; the cap keeps a hostile file from exhausting memory.
+pub const MAX_IMPLIED: usize = 1_000_000;
+
 /// What kind of skill a term is; reports group by it and soft skills weigh less.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -370,19 +374,38 @@ fn strip_position(message: &str) -> String {
     }
 }
 
-/// Where in the JSON a skill is defined, so problems can point at a line.
-fn line_of(json: &str, name: &str) -> Option<usize> {
-    let quoted = serde_json::to_string(name).ok()?;
-    let mut search_from = 0;
-    while let Some(found) = json[search_from..].find(&quoted) {
-        let at = search_from + found;
-        let before = json[..at].trim_end();
-        if before.ends_with(':') && before[..before.len() - 1].trim_end().ends_with("\"name\"") {
-            return Some(json[..at].matches('\n').count() + 1);
-        }
-        search_from = at + quoted.len();
+/// The line each skill name is defined on (`"name": "..."`, first one wins), so
+/// problems can point at a line. One pass over the JSON: looking each name up on its
+/// own made a file with many problems quadratic (minutes for 100,000 skills).
+fn name_lines(json: &str) -> HashMap<String, usize> {
+    let mut lines = HashMap::new();
+    let (mut line, mut counted) = (1, 0);
+    for (key, _) in json.match_indices("\"name\"") {
+        let Some(value) = json[key + 6..].trim_start().strip_prefix(':') else {
+            continue;
+        };
+        let value = value.trim_start();
+        let Some(name) = string_literal(value) else {
+            continue;
+        };
+        let at = json.len() - value.len();
+        line += memchr::memchr_iter(b'\n', &json.as_bytes()[counted..at]).count();
+        counted = at;
+        lines.entry(name.trim().to_string()).or_insert(line);
     }
-    None
+    lines
+}
+
+/// The JSON string literal at the start of `text`, decoded.
+fn string_literal(text: &str) -> Option<String> {
+    let body = text.strip_prefix('"')?;
+    let mut escaped = false;
+    let end = body.bytes().position(|b| {
+        let closes = b == b'"' && !escaped;
+        escaped = b == b'\\' && !escaped;
+        closes
+    })?;
+    serde_json::from_str(&text[..end + 2]).ok()
 }
 
 fn build(
@@ -392,7 +415,9 @@ fn build(
     entries: Vec<SkillEntry>,
     mut problems: Vec<String>,
 ) -> Result<Lexicon> {
-    let at = |name: &str| match line_of(json, name) {
+    // Built on the first problem: valid files never need it.
+    let lines = std::cell::OnceCell::new();
+    let at = |name: &str| match lines.get_or_init(|| name_lines(json)).get(name) {
         Some(line) => format!("line {line}, skill {name:?}"),
         None => format!("skill {name:?}"),
     };
@@ -545,6 +570,23 @@ fn build(
         let names: Vec<&str> = cycle.iter().map(|&i| skills[i].name.as_str()).collect();
         problems.push(format!("\"implies\" forms a cycle: {}", names.join(" -> ")));
     }
+    // Every skill keeps all the skills it entails; a hostile file (thousands of skills
+    // implying one that implies thousands) would need memory growing with the square.
+    let mut implied = Vec::with_capacity(skills.len());
+    let mut reached = 0;
+    let mut seen = vec![false; skills.len()];
+    for id in 0..skills.len() {
+        let entailed = closure(&implies, id, &mut seen);
+        reached += entailed.len();
+        if reached > MAX_IMPLIED {
+            problems.push(format!(
+                "\"implies\" entails more than {MAX_IMPLIED} skills in all (counted from every \
+                 skill): imply fewer skills, or shorten the chains"
+            ));
+            break;
+        }
+        implied.push(entailed);
+    }
 
     if !problems.is_empty() {
         let count = problems.len();
@@ -567,7 +609,6 @@ fn build(
             ),
         });
     }
-    let implied = (0..skills.len()).map(|i| closure(&implies, i)).collect();
     for (skill, direct) in skills.iter_mut().zip(implies) {
         skill.implies = direct;
     }
@@ -622,8 +663,9 @@ fn find_cycle(edges: &[Vec<SkillId>]) -> Option<Vec<usize>> {
     None
 }
 
-fn closure(edges: &[Vec<SkillId>], start: usize) -> Vec<SkillId> {
-    let mut seen = vec![false; edges.len()];
+/// Every skill `start` entails, sorted. `seen` is all false on entry and on return
+/// (a buffer kept between calls: allocating it per skill is quadratic).
+fn closure(edges: &[Vec<SkillId>], start: usize, seen: &mut [bool]) -> Vec<SkillId> {
     let mut todo: Vec<SkillId> = edges[start].clone();
     let mut out = Vec::new();
     while let Some(id) = todo.pop() {
@@ -635,6 +677,85 @@ fn closure(edges: &[Vec<SkillId>], start: usize) -> Vec<SkillId> {
         out.push(id);
         todo.extend(edges[i].iter().copied());
     }
+    for id in &out {
+        seen[id.0 as usize] = false;
+    }
     out.sort();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problems_name_the_line_of_their_skill() {
+        let json = "{\"schema_version\": 1, \"version\": \"t\", \"skills\": [\n\
+            {\"name\": \"A\", \"category\": \"tool\", \"aliases\": [\"name\"]},\n\
+            {\"description\": \"a \\\"name\\\": here\", \"name\" : \" B\\u00e9\\\"q \", \"category\": \"nope\"}\n]}";
+        let err = Lexicon::from_json("x.json", json).unwrap_err().to_string();
+        assert!(err.contains("line 3, skill \"Bé\\\"q\": unknown"), "{err}");
+    }
+
+    /// Found while fuzzing (issue 8): each problem searched the whole file for the
+    /// line of its skill, so a large file with a problem in every skill took minutes.
+    #[test]
+    fn a_file_with_many_problems_is_checked_in_linear_time() {
+        let skills: Vec<String> = (0..100_000)
+            .map(|i| format!("{{\"name\": \"Skill{i}\"}}"))
+            .collect();
+        let json = format!(
+            "{{\"schema_version\": 1, \"version\": \"t\", \"skills\": [\n{}\n]}}",
+            skills.join(",\n")
+        );
+        let started = std::time::Instant::now();
+        let err = Lexicon::from_json("big.json", &json)
+            .unwrap_err()
+            .to_string();
+        let elapsed = started.elapsed();
+        assert!(err.contains("100000 problems"), "{err}");
+        assert!(
+            err.contains("line 3, skill \"Skill1\": missing \"category\""),
+            "{err}"
+        );
+        assert!(elapsed.as_secs() < 30, "took {elapsed:?}");
+    }
+
+    /// Found while fuzzing (issue 8): every skill keeps what it entails, so 10,000
+    /// skills implying one that implies 10,000 others took 100,000,000 entries
+    /// (450 MB from a 1 MB file; a 3 MB file exhausted memory).
+    #[test]
+    fn implications_that_entail_too_much_are_a_problem() {
+        let n = 2_000;
+        let mut skills = vec![format!(
+            "{{\"name\": \"Hub\", \"category\": \"tool\", \"implies\": [{}]}}",
+            (0..n)
+                .map(|i| format!("\"T{i}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )];
+        for i in 0..n {
+            skills.push(format!("{{\"name\": \"T{i}\", \"category\": \"tool\"}}"));
+        }
+        for i in 0..n {
+            skills.push(format!(
+                "{{\"name\": \"S{i}\", \"category\": \"tool\", \"implies\": [\"Hub\"]}}"
+            ));
+        }
+        let json = |skills: &[String]| {
+            format!(
+                "{{\"schema_version\": 1, \"version\": \"t\", \"skills\": [{}]}}",
+                skills.join(",\n")
+            )
+        };
+        let err = Lexicon::from_json("hub.json", &json(&skills))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("entails more than 1000000 skills"), "{err}");
+        // Fewer skills leaning on the hub stay within the cap and keep their closure.
+        skills.truncate(1 + n + 200);
+        let lexicon = Lexicon::from_json("hub.json", &json(&skills)).unwrap();
+        let s0 = lexicon.find("S0").unwrap();
+        assert_eq!(lexicon.implied_by(s0).len(), n + 1);
+    }
 }

@@ -132,6 +132,18 @@ impl Matcher {
         let mut sid = nfa.start_state(Anchored::Yes).ok()?;
         let mut best = None;
         for (offset, &byte) in bytes[pos..].iter().enumerate() {
+            // A single line break reads as a space, so terms wrapped across lines
+            // match; a blank line (two breaks) still separates.
+            let at = pos + offset;
+            let byte = if byte == b'\n'
+                && at > 0
+                && bytes[at - 1] != b'\n'
+                && bytes.get(at + 1) != Some(&b'\n')
+            {
+                b' '
+            } else {
+                byte
+            };
             sid = nfa.next_state(Anchored::Yes, sid, byte);
             if nfa.is_special(sid) {
                 if nfa.is_dead(sid) {
@@ -159,8 +171,7 @@ impl Matcher {
 
     /// Every mention in the document, in text order.
     pub fn scan(&self, doc: &Document) -> Vec<Mention> {
-        let flat = flatten_line_wraps(&doc.text);
-        let text = flat.as_str();
+        let text = doc.text.as_str();
         let bytes = text.as_bytes();
         let mut candidates: Vec<Candidate> = Vec::new();
         // Terms only start where a word starts, so the automaton runs anchored at word
@@ -184,6 +195,9 @@ impl Matcher {
                 }
             }
         }
+        // Evidence looks at real lines: the original text, where every line break
+        // is still there (the automaton reads a single break as a space).
+        let marks = Marks::new(doc.text.as_bytes());
         let mut mentions = Vec::with_capacity(candidates.len());
         for (i, c) in candidates.iter().enumerate() {
             let line = doc.line_of(c.span.start);
@@ -192,7 +206,7 @@ impl Matcher {
                 Evidence::Unambiguous
             } else if section == SectionKind::Skills {
                 Evidence::SkillsSection
-            } else if let Some(e) = self.context_evidence(text, &candidates, i) {
+            } else if let Some(e) = self.context_evidence(&doc.text, &marks, &candidates, i) {
                 e
             } else {
                 continue;
@@ -202,7 +216,7 @@ impl Matcher {
                 span: c.span.clone(),
                 line,
                 section,
-                form: text[c.span.clone()].to_string(),
+                form: text[c.span.clone()].replace('\n', " "),
                 form_index: c.form_index,
                 evidence,
             });
@@ -228,7 +242,9 @@ impl Matcher {
             .filter(|&k| !bytes[k].is_ascii_alphanumeric() || !bytes[k - 1].is_ascii_alphanumeric())
             .filter(|&k| text.is_char_boundary(k))
             .find_map(|k| {
-                let index = self.lexicon.form_index(&text[start..k])?;
+                let index = self
+                    .lexicon
+                    .form_index(&text[start..k].replace('\n', " "))?;
                 self.check_term(text, start, k, index)
             })
     }
@@ -276,13 +292,16 @@ impl Matcher {
     }
 
     /// Evidence from the words around an ambiguous candidate, or `None`.
-    fn context_evidence(&self, text: &str, candidates: &[Candidate], i: usize) -> Option<Evidence> {
+    fn context_evidence(
+        &self,
+        text: &str,
+        marks: &Marks,
+        candidates: &[Candidate],
+        i: usize,
+    ) -> Option<Evidence> {
         let c = &candidates[i];
         let skill = self.lexicon.skill(self.lexicon.form(c.form_index).skill);
-        let line_start = text[..c.span.start].rfind('\n').map_or(0, |p| p + 1);
-        let line_end = text[c.span.end..]
-            .find('\n')
-            .map_or(text.len(), |p| c.span.end + p);
+        let (line_start, line_end) = marks.line_around(c.span.start, c.span.end, text.len());
         let before = &text[line_start..c.span.start];
         let after = &text[c.span.end..line_end];
         let prev = last_word(before);
@@ -324,20 +343,11 @@ impl Matcher {
         let neighbour_joined = (i > 0 && joined(&candidates[i - 1], c))
             || candidates.get(i + 1).is_some_and(|n| joined(c, n));
         let label_list = before.trim_end().ends_with(':')
-            || before.contains(':') && before.trim_end().ends_with(',');
-        if neighbour_joined
-            || (label_list && self.others_on_line(candidates, i, line_start, line_end))
-        {
+            || marks.colon_within(line_start, c.span.start) && before.trim_end().ends_with(',');
+        if neighbour_joined || (label_list && others_on_line(candidates, i, line_start, line_end)) {
             return Some(Evidence::SkillList);
         }
         None
-    }
-
-    fn others_on_line(&self, candidates: &[Candidate], i: usize, start: usize, end: usize) -> bool {
-        candidates
-            .iter()
-            .enumerate()
-            .any(|(j, c)| j != i && c.span.start >= start && c.span.end <= end)
     }
 
     /// Skills found, with counts, sections and forms, in order of first mention.
@@ -410,21 +420,45 @@ struct Candidate {
     ambiguous: bool,
 }
 
-/// Replaces each single newline by a space (same byte length, so offsets hold) so
-/// terms wrapped across lines are found; blank lines still separate.
-fn flatten_line_wraps(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = text.as_bytes().to_vec();
-    for i in 0..bytes.len() {
-        if bytes[i] == b'\n' {
-            let blank_before = i == 0 || bytes[i - 1] == b'\n';
-            let blank_after = bytes.get(i + 1).is_none_or(|&b| b == b'\n');
-            if !blank_before && !blank_after {
-                out[i] = b' ';
-            }
+/// True when a candidate other than `i` lies within `start..end` (its line).
+/// Candidates are in text order and do not overlap, so if any other one does, the
+/// one just before or just after `i` does.
+fn others_on_line(candidates: &[Candidate], i: usize, start: usize, end: usize) -> bool {
+    let within = |c: &Candidate| c.span.start >= start && c.span.end <= end;
+    (i > 0 && within(&candidates[i - 1])) || candidates.get(i + 1).is_some_and(within)
+}
+
+/// Where the line breaks and colons of the scanned text are, found in one pass so the
+/// evidence rules look a line up by binary search. (Searching from each candidate
+/// to its line's ends made a long line of ambiguous words quadratic.)
+struct Marks {
+    newlines: Vec<usize>,
+    colons: Vec<usize>,
+}
+
+impl Marks {
+    fn new(bytes: &[u8]) -> Marks {
+        Marks {
+            newlines: memchr::memchr_iter(b'\n', bytes).collect(),
+            colons: memchr::memchr_iter(b':', bytes).collect(),
         }
     }
-    String::from_utf8(out).expect("replacing ASCII newlines keeps UTF-8 valid")
+
+    /// Start and end of the line around `start..end`: after the last line break
+    /// before `start`, up to the first one at or after `end`.
+    fn line_around(&self, start: usize, end: usize, len: usize) -> (usize, usize) {
+        let before = self.newlines.partition_point(|&p| p < start);
+        let line_start = before.checked_sub(1).map_or(0, |i| self.newlines[i] + 1);
+        let after = self.newlines.partition_point(|&p| p < end);
+        let line_end = self.newlines.get(after).copied().unwrap_or(len);
+        (line_start, line_end)
+    }
+
+    /// True when a colon lies in `start..end`.
+    fn colon_within(&self, start: usize, end: usize) -> bool {
+        let first = self.colons.partition_point(|&p| p < start);
+        self.colons.get(first).is_some_and(|&p| p < end)
+    }
 }
 
 /// The end of the word that continues at `pos` (letters, digits, `_`).
@@ -632,8 +666,43 @@ mod tests {
     }
 
     #[test]
+    fn evidence_does_not_cross_line_breaks() {
+        // A company name on the line after a title is not in a list with it.
+        assert!(!names("Frontend Engineer\nLumen Studio - Remote").contains(&"Lumen".to_string()));
+        assert!(names("Frontend Engineer\nGo to market")
+            .iter()
+            .all(|n| n != "Go"));
+    }
+
+    #[test]
     fn terms_wrapped_across_lines_are_found() {
         assert_eq!(names("distributed\nsystems"), ["Distributed Systems"]);
         assert!(names("distributed\n\nsystems").is_empty());
+    }
+
+    /// Found while fuzzing (issue 8): the evidence rules searched from each ambiguous
+    /// word to both ends of its line and over every other candidate, so one long line
+    /// of them, or many one-word labelled lines, took time growing with the square.
+    #[test]
+    fn many_ambiguous_words_scan_in_linear_time() {
+        let one_line = format!("Experience\n{}", "Go ;; ".repeat(150_000));
+        let many_lines = format!("Experience\n{}", "x: Go\n\n".repeat(60_000));
+        let started = std::time::Instant::now();
+        for text in [one_line, many_lines] {
+            let doc = Document::new(text, Purpose::Resume);
+            matcher().scan(&doc);
+        }
+        let elapsed = started.elapsed();
+        assert!(elapsed.as_secs() < 30, "took {elapsed:?}");
+    }
+
+    #[test]
+    fn the_evidence_rules_see_the_candidate_line() {
+        // A label before a word with other candidates on its line is evidence; the
+        // same label on another line (a blank line apart, so not one wrapped line) is not.
+        assert_eq!(names("Experience\nUsed: Go ;; Rust"), ["Go"]);
+        assert!(names("Experience\nUsed:\n\nGo ;; Rust").is_empty());
+        assert_eq!(names("Experience\nUsed: x, Go ;; Rust"), ["Go"]);
+        assert!(names("Experience\nUsed: x\n\nx, Go ;; Rust").is_empty());
     }
 }

@@ -8,7 +8,6 @@ use regex::Regex;
 use serde::Serialize;
 
 use crate::job::{degree_in, Degree};
-use crate::lexicon::SkillId;
 use crate::matcher::Mention;
 use crate::sections::{Document, SectionKind};
 
@@ -51,15 +50,16 @@ impl ResumeFacts {
             .map(|r| r.title.as_str())
     }
 
-    /// Months of the roles whose lines mention the skill.
-    pub fn months_with(&self, skill: SkillId, mentions: &[Mention]) -> u32 {
+    /// Months of the roles whose lines hold one of `mentions`: one skill's mentions,
+    /// in text order (so their lines ascend and each role is one binary search;
+    /// testing every mention against every role was quadratic on long resumes).
+    pub fn months_with(&self, mentions: &[&Mention]) -> u32 {
         let intervals: Vec<(u32, u32)> = self
             .roles
             .iter()
             .filter(|r| {
-                mentions
-                    .iter()
-                    .any(|m| m.skill == skill && m.line >= r.first_line && m.line <= r.last_line)
+                let first = mentions.partition_point(|m| m.line < r.first_line);
+                mentions.get(first).is_some_and(|m| m.line <= r.last_line)
             })
             .map(|r| (r.start, r.end))
             .collect();

@@ -8,6 +8,8 @@
 //! repetition). Title, education and years are reported as checks and do not change
 //! the score.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::job::{round2, EducationAsk, JobProfile, Level};
@@ -145,11 +147,17 @@ pub fn judge(
     let lexicon = matcher.lexicon();
     let total_weight: f64 = job.skills.iter().map(|s| s.weight).sum();
     let present: Vec<SkillId> = found.iter().map(|f| f.skill).collect();
+    // Each skill's mentions in text order, grouped in one pass: filtering every
+    // mention for every posting skill grew with the product of the two.
+    let mut by_skill: HashMap<SkillId, Vec<&Mention>> = HashMap::new();
+    for m in mentions {
+        by_skill.entry(m.skill).or_default().push(m);
+    }
     job.skills
         .iter()
         .map(|js| {
             let skill = lexicon.skill(js.skill);
-            let own: Vec<&Mention> = mentions.iter().filter(|m| m.skill == js.skill).collect();
+            let own: &[&Mention] = by_skill.get(&js.skill).map_or(&[], Vec::as_slice);
             let implied_by: Vec<String> = present
                 .iter()
                 .filter(|&&p| lexicon.implied_by(p).contains(&js.skill))
@@ -173,7 +181,7 @@ pub fn judge(
             };
             let mut resume_forms: Vec<String> = Vec::new();
             let mut sections: Vec<String> = Vec::new();
-            for m in &own {
+            for m in own {
                 if !resume_forms.iter().any(|f| f.eq_ignore_ascii_case(&m.form)) {
                     resume_forms.push(m.form.clone());
                 }
@@ -186,9 +194,8 @@ pub fn judge(
             } else {
                 0.0
             };
-            let years_shown = (!own.is_empty() && !facts.roles.is_empty()).then(|| {
-                (facts.months_with(js.skill, mentions) as f64 / 12.0 * 10.0).round() / 10.0
-            });
+            let years_shown = (!own.is_empty() && !facts.roles.is_empty())
+                .then(|| (facts.months_with(own) as f64 / 12.0 * 10.0).round() / 10.0);
             SkillResult {
                 name: skill.name.clone(),
                 category: skill.category,
@@ -430,5 +437,52 @@ pub fn experience_check(job: &JobProfile, facts: &ResumeFacts) -> Check {
         id: "years_of_experience",
         status,
         message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+    use crate::sections::{Document, Purpose};
+
+    /// Found while fuzzing (issue 8): judging filtered every resume mention for each
+    /// posting skill, and the years shown tested every mention against every role, so
+    /// a long resume against a posting naming many skills took time growing with the
+    /// product of the three.
+    #[test]
+    fn a_long_resume_against_a_long_posting_is_judged_in_linear_time() {
+        let matcher = Matcher::new(Lexicon::embedded());
+        let names: Vec<&str> = matcher
+            .lexicon()
+            .skills()
+            .iter()
+            .filter(|s| !s.category.is_soft())
+            .map(|s| s.name.as_str())
+            .take(300)
+            .collect();
+        let posting = format!("Requirements\n{}\n", names.join("\n"));
+        let mut resume = String::from("Jane Doe\nExperience\n");
+        for i in 0..5_000 {
+            let skill = names[i % names.len()];
+            resume.push_str(&format!(
+                "Engineer at Acme{i}\nJan 2010 - Feb 2012\n- Built services with {skill}, Java and Kafka\n"
+            ));
+        }
+        let started = std::time::Instant::now();
+        let job = crate::job::analyze(&matcher, &Document::new(posting, Purpose::Posting));
+        let doc = Document::new(resume, Purpose::Resume);
+        let mentions = matcher.scan(&doc);
+        let found = matcher.found_skills(&mentions);
+        let facts = crate::resume::facts(&doc);
+        let results = judge(&matcher, &job, &mentions, &found, &facts);
+        let elapsed = started.elapsed();
+        assert!(job.skills.len() >= 150, "{}", job.skills.len());
+        assert_eq!(facts.roles.len(), 5_000);
+        let java = results.iter().find(|r| r.name == "Java").unwrap();
+        assert_eq!(java.status, Status::Exact);
+        // Every role names Java; the roles all cover the same 26 months.
+        assert_eq!(java.years_shown, Some(2.2));
+        assert!(elapsed.as_secs() < 30, "took {elapsed:?}");
     }
 }

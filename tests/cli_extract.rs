@@ -323,3 +323,166 @@ fn unsupported_format_is_a_usage_error() {
             "--format csv is not available for `extract`",
         ));
 }
+
+/// Found by fuzzing (issue 8, `fuzz/` target `extract`): a form XObject that draws
+/// itself sends pdf-extract into endless recursion, which no in-process guard can
+/// stop. The PDF is read in a worker process; its death is one error sentence.
+#[test]
+fn a_pdf_whose_form_draws_itself_is_an_error_not_a_crash() {
+    use lopdf::{dictionary, Document, Object, Stream};
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let form_id = doc.new_object_id();
+    let font_id = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+    });
+    let bbox = vec![0.into(), 0.into(), 612.into(), 792.into()];
+    let form = Stream::new(
+        dictionary! { "Type" => "XObject", "Subtype" => "Form", "BBox" => bbox.clone() },
+        b"BT /F1 10 Tf 50 700 Td (Skills: Java, Kafka) Tj ET /X1 Do".to_vec(),
+    );
+    doc.objects.insert(form_id, Object::Stream(form));
+    let content_id = doc.add_object(Stream::new(dictionary! {}, b"/X1 Do".to_vec()));
+    let page_id = doc.add_object(dictionary! {
+        "Type" => "Page",
+        "Parent" => pages_id,
+        "MediaBox" => bbox,
+        "Contents" => content_id,
+        "Resources" => dictionary! {
+            "Font" => dictionary! { "F1" => font_id },
+            "XObject" => dictionary! { "X1" => form_id },
+        },
+    });
+    let pages = dictionary! { "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1 };
+    doc.objects.insert(pages_id, Object::Dictionary(pages));
+    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog_id);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+
+    let dir = TempDir::new().unwrap();
+    let path = write(dir.path(), "self drawing.pdf", bytes);
+    for command in ["extract", "scan"] {
+        let out = skillgap().arg(command).arg(&path).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{command}: {stderr}");
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{command}: {stderr}");
+        assert!(stderr.contains("self drawing.pdf"), "{command}: {stderr}");
+        assert!(
+            !stderr.contains("panicked") && !stderr.contains("note:"),
+            "{command}: {stderr}"
+        );
+    }
+}
+
+/// Writes a PDF from numbered object bodies, with a classic xref table, or with an
+/// xref stream when `compressed` lists objects said to live in an object stream
+/// (`(object, container)`). Returns the bytes.
+fn raw_pdf(objects: &[(u32, &[u8])], compressed: &[(u32, u32)]) -> Vec<u8> {
+    let mut pdf = b"%PDF-1.5\n".to_vec();
+    let mut offsets = std::collections::BTreeMap::new();
+    for (number, body) in objects {
+        offsets.insert(*number, pdf.len());
+        pdf.extend_from_slice(format!("{number} 0 obj\n").as_bytes());
+        pdf.extend_from_slice(body);
+        pdf.extend_from_slice(b"\nendobj\n");
+    }
+    let xref_at = pdf.len();
+    if compressed.is_empty() {
+        let size = objects.len() + 1;
+        pdf.extend_from_slice(format!("xref\n0 {size}\n0000000000 65535 f \n").as_bytes());
+        for offset in offsets.values() {
+            pdf.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+        }
+        pdf.extend_from_slice(format!("trailer\n<< /Size {size} /Root 1 0 R >>\n").as_bytes());
+    } else {
+        // Entries of 1 + 4 + 2 bytes: type, offset or container, generation or index.
+        let xref_number = objects.len() as u32 + compressed.len() as u32 + 1;
+        offsets.insert(xref_number, xref_at);
+        let mut entries = vec![0, 0, 0, 0, 0, 0xff, 0xff];
+        for number in 1..=xref_number {
+            let (kind, field) = match compressed.iter().find(|(n, _)| *n == number) {
+                Some(&(_, container)) => (2u8, container as usize),
+                None => (1u8, offsets[&number]),
+            };
+            entries.push(kind);
+            entries.extend_from_slice(&(field as u32).to_be_bytes());
+            entries.extend_from_slice(&[0, 0]);
+        }
+        pdf.extend_from_slice(
+            format!(
+                "{xref_number} 0 obj\n<< /Type /XRef /Size {} /W [1 4 2] /Root 1 0 R /Length {} >>\nstream\n",
+                xref_number + 1,
+                entries.len()
+            )
+            .as_bytes(),
+        );
+        pdf.extend_from_slice(&entries);
+        pdf.extend_from_slice(b"\nendstream\nendobj\n");
+    }
+    pdf.extend_from_slice(format!("startxref\n{xref_at}\n%%EOF\n").as_bytes());
+    pdf
+}
+
+/// Runs `extract` on `bytes` and checks the failure is one sentence naming the file,
+/// exit code 2, with no panic or runtime note.
+fn fails_in_one_sentence(bytes: Vec<u8>, name: &str) {
+    let dir = TempDir::new().unwrap();
+    let path = write(dir.path(), name, bytes);
+    let out = skillgap()
+        .args(["--file-timeout", "5", "extract"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    assert!(stderr.contains(name), "{stderr}");
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("note:"),
+        "{stderr}"
+    );
+}
+
+/// Found by fuzzing (issue 8, target `extract_pdf`): an object said to live in an
+/// object stream that is itself (lopdf's cycle check starts afresh for each object
+/// stream), reached through a stream's indirect `/Length`: lopdf recurses until the
+/// stack overflows. The worker process dies; skillgap reports it.
+#[test]
+fn a_pdf_whose_object_stream_contains_itself_is_an_error_not_a_crash() {
+    let pdf = raw_pdf(
+        &[
+            (1, b"<< /Type /Catalog /Pages 2 0 R >>"),
+            (2, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
+            (
+                3,
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+            ),
+            (4, b"<< /Length 5 0 R >>\nstream\nBT ET\nendstream"),
+        ],
+        &[(5, 5)],
+    );
+    fails_in_one_sentence(pdf, "object stream loop.pdf");
+}
+
+/// Found by fuzzing (issue 8, target `extract_pdf`): a page with no media box whose
+/// `/Parent` chain loops. lopdf reads the page tree from the top and copes, but
+/// pdf-extract follows `/Parent` upwards for the inherited media box without end
+/// (a loop in an optimised build, a stack overflow otherwise). The worker is
+/// stopped at the time limit or dies; either way one error sentence.
+#[test]
+fn a_pdf_whose_page_parent_chain_loops_is_an_error_not_a_hang() {
+    let pdf = raw_pdf(
+        &[
+            (1, b"<< /Type /Catalog /Pages 2 0 R >>"),
+            (
+                2,
+                b"<< /Type /Pages /Kids [3 0 R] /Count 1 /Parent 2 0 R >>",
+            ),
+            (3, b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>"),
+            (4, b"<< /Length 5 >>\nstream\nBT ET\nendstream"),
+        ],
+        &[],
+    );
+    fails_in_one_sentence(pdf, "parent loop.pdf");
+}
