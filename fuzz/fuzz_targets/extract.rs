@@ -3,11 +3,13 @@
 //! come back as text or as an error, never a panic; the text must respect the limits.
 //!
 //! PDF panics are caught inside `extract` (`contain_panics`). A PDF that makes
-//! pdf-extract/lopdf loop or recurse without end cannot be stopped in-process: the CLI
-//! stops waiting at `--file-timeout` and `rank` kills its worker process. Run this target
-//! with `-timeout` and `-rss_limit_mb` (see fuzz/README.md) so such inputs are reported,
-//! then triage them: a hang in skillgap's own code is a bug to fix, one inside the PDF
-//! library is contained by the time limit and the worker, and documented.
+//! pdf-extract/lopdf loop or recurse without end cannot be stopped in-process, which is
+//! why every command reads PDFs in a worker process that is killed at `--file-timeout`
+//! or dies alone (`batch::extract_isolated`); this target calls `extract` directly, so
+//! such inputs show here as crashes and timeouts. Run it in fork mode with `-timeout`
+//! and `-rss_limit_mb` (see fuzz/README.md) and triage each artifact: a hang or crash in
+//! skillgap's own code is a bug to fix, one inside the PDF library is contained by the
+//! worker, pinned by a CLI test, and listed in the README.
 
 #![no_main]
 

@@ -2,11 +2,11 @@
 //! exercises lopdf and pdf-extract through skillgap's guard (`contain_panics`), the
 //! page limit and the no-text-layer and encryption checks.
 //!
-//! Panics inside the PDF library must come back as `Error::PdfCrash`; an abort here is
-//! a real finding. Endless loops, stack overflows and runaway allocations inside the
-//! library cannot be contained in-process: in the CLI they end as a timeout error
-//! (`--file-timeout`) or, in `rank`, as an error row when the worker process is killed
-//! or dies. fuzz/README.md lists which findings are contained that way.
+//! Panics inside the PDF library must come back as `Error::PdfCrash`. Endless loops,
+//! stack overflows and runaway allocations inside the library cannot be contained
+//! in-process: in the CLI the worker process reading the PDF is killed at
+//! `--file-timeout` or dies, and the file becomes one error sentence (an error row in
+//! `rank`). fuzz/README.md lists the findings contained that way.
 
 #![no_main]
 
