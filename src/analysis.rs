@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::ats;
 use crate::extract::Extracted;
-use crate::job::{self, JobProfile, Level};
+use crate::job::{JobProfile, Level};
 use crate::lexicon::Lexicon;
 use crate::matcher::{Matcher, Mention};
 use crate::resume;
@@ -91,16 +91,6 @@ pub struct Resume<'a> {
     pub doc: &'a Document,
     /// Size of the file in bytes.
     pub file_bytes: u64,
-}
-
-impl Analysis {
-    /// True when every skill of the expression is present.
-    pub fn missing_required(&self) -> Vec<&SkillResult> {
-        self.skills
-            .iter()
-            .filter(|s| s.level == job::Level::Required && s.status == score::Status::Missing)
-            .collect()
-    }
 }
 
 /// Judges a loaded resume against an analyzed posting, with the posting checks

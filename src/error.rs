@@ -80,8 +80,3 @@ impl Error {
 
 /// Shorthand for the library's results.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
-
-/// How a path is shown in messages: as given, lossily decoded.
-pub fn display_path(path: &std::path::Path) -> String {
-    path.display().to_string()
-}
