@@ -29,6 +29,15 @@ pub enum Outcome {
     NotMet,
 }
 
+/// A posting ready to score resumes against.
+pub struct Posting {
+    pub matcher: Matcher,
+    pub requirement: Option<Requirement>,
+    /// How reports name the posting.
+    pub name: String,
+    pub profile: job::JobProfile,
+}
+
 /// Settings every command reads, resolved once from the global flags.
 pub struct Context {
     pub global: GlobalArgs,
@@ -119,6 +128,23 @@ impl Context {
         let secs = self.global.file_timeout;
         deadline::run_with_deadline(secs, move || extract::extract(&input, &limits))
             .unwrap_or(Err(Error::Timeout { path: name, secs }))
+    }
+
+    /// What `match` and `rank` share: the matcher, the `--require` expression checked
+    /// against its lexicon (before any file is read), and the analyzed posting.
+    pub fn posting(&self, job: &JobArgs, require: Option<&str>) -> Result<Posting> {
+        let matcher = Matcher::new(self.lexicon()?);
+        let requirement = require
+            .map(|r| Requirement::parse(r, matcher.lexicon()))
+            .transpose()?;
+        let (name, doc) = self.load_job(job)?;
+        let profile = job::analyze(&matcher, &doc);
+        Ok(Posting {
+            matcher,
+            requirement,
+            name,
+            profile,
+        })
     }
 
     /// Reads the posting from `--job FILE` (or `-`) or `--job-text`.
@@ -464,14 +490,12 @@ fn match_command(ctx: &Context, args: MatchArgs) -> Result<Outcome> {
         "match",
         &[Format::Table, Format::Json, Format::Markdown, Format::Html],
     )?;
-    let matcher = Matcher::new(ctx.lexicon()?);
-    let requirement = args
-        .require
-        .as_deref()
-        .map(|r| Requirement::parse(r, matcher.lexicon()))
-        .transpose()?;
-    let (job_name, job_doc) = ctx.load_job(&args.job)?;
-    let profile = job::analyze(&matcher, &job_doc);
+    let Posting {
+        matcher,
+        requirement,
+        name: job_name,
+        profile,
+    } = ctx.posting(&args.job, args.require.as_deref())?;
     let (extracted, doc, file_bytes) = ctx.load_resume(&args.file)?;
     let name = display_name(&args.file);
     let resume = analysis::Resume {

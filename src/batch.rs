@@ -24,11 +24,11 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis;
-use crate::app::{display_name, Context, Outcome};
+use crate::app::{display_name, Context, Outcome, Posting};
 use crate::cli::{Format, RankArgs, WorkerArgs};
 use crate::error::{Error, Result};
 use crate::extract::{self, Extracted, Input, Kind, Limits};
-use crate::job::{self, JobProfile};
+use crate::job::JobProfile;
 use crate::matcher::Matcher;
 use crate::report;
 use crate::require::Requirement;
@@ -106,14 +106,12 @@ pub fn rank_command(ctx: &Context, args: RankArgs) -> Result<Outcome> {
         &[Format::Table, Format::Csv, Format::Jsonl, Format::Json],
     )?;
     let started = Instant::now();
-    let matcher = Matcher::new(ctx.lexicon()?);
-    let requirement = args
-        .require
-        .as_deref()
-        .map(|r| Requirement::parse(r, matcher.lexicon()))
-        .transpose()?;
-    let (job_name, job_doc) = ctx.load_job(&args.job)?;
-    let profile = job::analyze(&matcher, &job_doc);
+    let Posting {
+        matcher,
+        requirement,
+        name: job_name,
+        profile,
+    } = ctx.posting(&args.job, args.require.as_deref())?;
     let (paths, skipped) = collect_paths(&args)?;
     if paths.is_empty() {
         return Err(Error::Usage(format!(
@@ -126,10 +124,6 @@ pub fn rank_command(ctx: &Context, args: RankArgs) -> Result<Outcome> {
         )));
     }
 
-    // The job text goes to workers through a file so `--job-text` and stdin work too.
-    let job_file = tempfile::NamedTempFile::new().map_err(|e| Error::from_io("<temp>", e))?;
-    std::fs::write(job_file.path(), job_doc.text.as_bytes())
-        .map_err(|e| Error::from_io("<temp>", e))?;
     let scorer = Scorer {
         matcher: &matcher,
         job: &profile,
@@ -196,7 +190,6 @@ pub fn rank_command(ctx: &Context, args: RankArgs) -> Result<Outcome> {
     if let Some(e) = write_error {
         return Err(Error::from_io("<output>", e));
     }
-    drop(job_file);
 
     if !streaming {
         mark_duplicates_in_path_order(&mut rows);
