@@ -1,7 +1,10 @@
-//! The matcher alone: automaton build time, and scan throughput (MB/s) on a large
-//! text made of the example resume repeated. Run with `cargo bench --bench matcher`.
+//! The matcher and the per-file pipeline of `rank`: automaton build time, scan
+//! throughput (MB/s) on a large text made of the example resume repeated, and the cost
+//! of each stage for one resume. Run with `cargo bench --bench matcher`.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use skillgap::analysis;
+use skillgap::job;
 use skillgap::lexicon::Lexicon;
 use skillgap::matcher::Matcher;
 use skillgap::normalize::normalize;
@@ -45,9 +48,39 @@ fn scan(c: &mut Criterion) {
     group.finish();
 }
 
+/// Each stage `rank` runs on one ~5 KB resume, to see where a file's time goes.
+fn pipeline(c: &mut Criterion) {
+    let matcher = Matcher::new(Lexicon::embedded());
+    let posting = Document::new(
+        normalize(include_str!("../examples/job-backend.txt")),
+        Purpose::Posting,
+    );
+    let profile = job::analyze(&matcher, &posting);
+    let raw = include_str!("../examples/resume.txt");
+    let text = normalize(raw);
+    let doc = Document::new(text.clone(), Purpose::Resume);
+    let mut group = c.benchmark_group("pipeline");
+    group.throughput(Throughput::Bytes(raw.len() as u64));
+    group.bench_function("normalize", |b| b.iter(|| normalize(raw)));
+    group.bench_function("sections", |b| {
+        b.iter(|| Document::new(text.clone(), Purpose::Resume))
+    });
+    group.bench_function("scan", |b| b.iter(|| matcher.scan(&doc)));
+    group.bench_function("quick score", |b| {
+        b.iter(|| analysis::quick(&matcher, &doc, &profile))
+    });
+    group.bench_function("all", |b| {
+        b.iter(|| {
+            let doc = Document::new(normalize(raw), Purpose::Resume);
+            analysis::quick(&matcher, &doc, &profile)
+        })
+    });
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = build, scan
+    targets = build, scan, pipeline
 }
 criterion_main!(benches);

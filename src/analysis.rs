@@ -197,19 +197,20 @@ pub struct QuickScore {
     pub mentions: Vec<Mention>,
 }
 
-/// Scores a resume for ranking.
+/// Scores a resume for ranking: the statuses and scores [`analyze`] would give, without
+/// the details only a report shows.
 pub fn quick(matcher: &Matcher, resume_doc: &Document, job: &JobProfile) -> QuickScore {
     let mentions = matcher.scan(resume_doc);
-    let found = matcher.found_skills(&mentions);
-    let facts = resume::ResumeFacts::default();
-    let results = score::judge(matcher, job, &mentions, &found, &facts);
-    let missing = results
+    let statuses = score::statuses(matcher, job, &mentions);
+    let missing = job
+        .skills
         .iter()
-        .filter(|r| r.status == score::Status::Missing)
-        .map(|r| r.name.clone())
+        .zip(&statuses)
+        .filter(|&(_, &status)| status == score::Status::Missing)
+        .map(|(js, _)| matcher.lexicon().skill(js.skill).name.clone())
         .collect();
     QuickScore {
-        scores: score::scores(&results),
+        scores: score::scores_for(matcher, job, &statuses),
         missing,
         mentions,
     }

@@ -50,6 +50,10 @@ pub struct JobSkill {
     pub form_indexes: Vec<usize>,
     /// The forms as the posting wrote them.
     pub forms: Vec<String>,
+    /// Lexicon forms of this skill that count as the posting's own wording (its forms,
+    /// and forms containing one of them as whole words, plural or not: "Terraform
+    /// modules" for "Terraform"). A resume writing one of these is an exact match.
+    pub exact_forms: Vec<usize>,
     /// Years of experience asked for this skill ("5+ years of Java").
     pub years: Option<u32>,
     /// First line the posting names it on.
@@ -187,6 +191,7 @@ pub fn analyze(matcher: &Matcher, doc: &Document) -> JobProfile {
             mentions: 0,
             form_indexes: Vec::new(),
             forms: Vec::new(),
+            exact_forms: Vec::new(),
             years: None,
             line: m.line,
         });
@@ -220,6 +225,19 @@ pub fn analyze(matcher: &Matcher, doc: &Document) -> JobProfile {
         };
         let repeat = (1.0 + REPEAT_BONUS * (s.mentions as f64).log2()).min(REPEAT_CAP);
         s.weight = round2(base * soft * repeat);
+        s.exact_forms = lexicon
+            .forms()
+            .iter()
+            .enumerate()
+            .filter(|&(i, f)| {
+                f.skill == s.skill
+                    && (s.form_indexes.contains(&i)
+                        || s.forms
+                            .iter()
+                            .any(|p| contains_words(&f.text, p) || contains_words(p, &f.text)))
+            })
+            .map(|(i, _)| i)
+            .collect();
     }
     skills.sort_by(|a, b| {
         a.level
@@ -275,8 +293,27 @@ fn level_of(m: &Mention, sentence: &SentenceFacts, has_sections: bool) -> Level 
     }
 }
 
-/// True when `phrase` occurs in `text` at word boundaries.
+/// True when `phrase` occurs in `text` at word boundaries (both already lower case).
 fn contains_phrase(text: &str, phrase: &str) -> bool {
+    find_whole_words(text, phrase, false)
+}
+
+/// True when `phrase` occurs in `text` as whole words, ignoring case and a plural
+/// `s` ("Terraform modules" contains "Terraform"; "APIs" contains "API").
+pub fn contains_words(text: &str, phrase: &str) -> bool {
+    let text = text.to_lowercase();
+    let phrase = phrase.to_lowercase();
+    let phrase = phrase
+        .strip_suffix('s')
+        .filter(|p| p.len() > 2)
+        .unwrap_or(&phrase);
+    find_whole_words(&text, phrase, true)
+}
+
+/// The search behind [`contains_phrase`] and [`contains_words`]: an occurrence not
+/// touching a letter or digit on either side, where `plural` lets an `s` or `es`
+/// follow.
+fn find_whole_words(text: &str, phrase: &str, plural: bool) -> bool {
     let mut from = 0;
     while let Some(i) = text[from..].find(phrase) {
         let start = from + i;
@@ -285,10 +322,15 @@ fn contains_phrase(text: &str, phrase: &str) -> bool {
             .chars()
             .next_back()
             .is_some_and(char::is_alphanumeric);
-        let after_ok = !text[end..]
-            .chars()
-            .next()
-            .is_some_and(char::is_alphanumeric);
+        let rest = &text[end..];
+        let rest = if plural {
+            rest.strip_prefix("es")
+                .or_else(|| rest.strip_prefix('s'))
+                .unwrap_or(rest)
+        } else {
+            rest
+        };
+        let after_ok = !rest.chars().next().is_some_and(char::is_alphanumeric);
         if before_ok && after_ok {
             return true;
         }

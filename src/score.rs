@@ -153,9 +153,11 @@ pub fn judge(
     for m in mentions {
         by_skill.entry(m.skill).or_default().push(m);
     }
+    let statuses = statuses(matcher, job, mentions);
     job.skills
         .iter()
-        .map(|js| {
+        .zip(statuses)
+        .map(|(js, status)| {
             let skill = lexicon.skill(js.skill);
             let own: &[&Mention] = by_skill.get(&js.skill).map_or(&[], Vec::as_slice);
             let implied_by: Vec<String> = present
@@ -163,22 +165,6 @@ pub fn judge(
                 .filter(|&&p| lexicon.implied_by(p).contains(&js.skill))
                 .map(|&p| lexicon.skill(p).name.clone())
                 .collect();
-            let same_wording = |m: &&Mention| {
-                js.form_indexes.contains(&m.form_index)
-                    || js
-                        .forms
-                        .iter()
-                        .any(|f| contains_words(&m.form, f) || contains_words(f, &m.form))
-            };
-            let status = if own.iter().any(same_wording) {
-                Status::Exact
-            } else if !own.is_empty() {
-                Status::Alias
-            } else if !implied_by.is_empty() {
-                Status::Implied
-            } else {
-                Status::Missing
-            };
             let mut resume_forms: Vec<String> = Vec::new();
             let mut sections: Vec<String> = Vec::new();
             for m in own {
@@ -225,58 +211,79 @@ pub fn judge(
         .collect()
 }
 
-/// True when `phrase` occurs in `text` as whole words, ignoring case and a plural
-/// `s` ("Terraform modules" contains "Terraform"; "APIs" contains "API").
-fn contains_words(text: &str, phrase: &str) -> bool {
-    let text = text.to_lowercase();
-    let phrase = phrase.to_lowercase();
-    let phrase = phrase
-        .strip_suffix('s')
-        .filter(|p| p.len() > 2)
-        .unwrap_or(&phrase);
-    let mut from = 0;
-    while let Some(i) = text[from..].find(phrase) {
-        let start = from + i;
-        let end = start + phrase.len();
-        let before_ok = !text[..start]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric);
-        let rest = text[end..]
-            .strip_prefix("es")
-            .or_else(|| text[end..].strip_prefix('s'))
-            .unwrap_or(&text[end..]);
-        let after_ok = !rest.chars().next().is_some_and(char::is_alphanumeric);
-        if before_ok && after_ok {
-            return true;
+/// Each posting skill's status for a resume's mentions, in posting order: exact when
+/// a mention uses the posting's wording, alias when only other wordings, implied when
+/// a skill the resume has entails it, else missing. [`judge`] adds the details; `rank`
+/// needs only this.
+pub fn statuses(matcher: &Matcher, job: &JobProfile, mentions: &[Mention]) -> Vec<Status> {
+    let lexicon = matcher.lexicon();
+    let mut statuses = vec![Status::Missing; job.skills.len()];
+    let mut present: Vec<SkillId> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        present.push(m.skill);
+        if let Some(i) = job.skills.iter().position(|js| js.skill == m.skill) {
+            let status = if job.skills[i].exact_forms.contains(&m.form_index) {
+                Status::Exact
+            } else {
+                Status::Alias
+            };
+            statuses[i] = statuses[i].min(status);
         }
-        from = end;
     }
-    false
+    present.sort_unstable();
+    present.dedup();
+    for (status, js) in statuses.iter_mut().zip(&job.skills) {
+        if *status == Status::Missing
+            && present
+                .iter()
+                .any(|&p| lexicon.implied_by(p).contains(&js.skill))
+        {
+            *status = Status::Implied;
+        }
+    }
+    statuses
 }
 
 /// The weighted coverage scores and the required / preferred counts.
 pub fn scores(results: &[SkillResult]) -> Scores {
-    let weighted = |filter: &dyn Fn(&SkillResult) -> bool| {
-        let (got, max) = results
+    scores_of(
+        results
             .iter()
-            .filter(|r| filter(r))
-            .fold((0.0, 0.0), |(g, m), r| {
-                (g + r.weight * r.status.credit(), m + r.weight)
+            .map(|r| (r.level, r.weight, r.kind == "soft", r.status)),
+    )
+}
+
+/// [`scores`] from the posting and [`statuses`], without building the results.
+pub fn scores_for(matcher: &Matcher, job: &JobProfile, statuses: &[Status]) -> Scores {
+    let lexicon = matcher.lexicon();
+    scores_of(job.skills.iter().zip(statuses).map(|(js, &status)| {
+        let soft = lexicon.skill(js.skill).category.is_soft();
+        (js.level, js.weight, soft, status)
+    }))
+}
+
+/// Scores over (level, weight, soft, status) for each posting skill.
+fn scores_of(items: impl Iterator<Item = (Level, f64, bool, Status)> + Clone) -> Scores {
+    let weighted = |filter: &dyn Fn(bool) -> bool| {
+        let (got, max) = items
+            .clone()
+            .filter(|&(_, _, soft, _)| filter(soft))
+            .fold((0.0, 0.0), |(g, m), (_, weight, _, status)| {
+                (g + weight * status.credit(), m + weight)
             });
         (max > 0.0).then(|| (1000.0 * got / max).round() / 10.0)
     };
     let coverage = |level: Level| Coverage {
-        matched: results
-            .iter()
-            .filter(|r| r.level == level && r.status != Status::Missing)
+        matched: items
+            .clone()
+            .filter(|&(l, _, _, status)| l == level && status != Status::Missing)
             .count(),
-        total: results.iter().filter(|r| r.level == level).count(),
+        total: items.clone().filter(|&(l, ..)| l == level).count(),
     };
     Scores {
         score: weighted(&|_| true),
-        hard: weighted(&|r| r.kind == "hard"),
-        soft: weighted(&|r| r.kind == "soft"),
+        hard: weighted(&|soft| !soft),
+        soft: weighted(&|soft| soft),
         required: coverage(Level::Required),
         preferred: coverage(Level::Preferred),
     }

@@ -330,3 +330,62 @@ fn nothing_to_rank_is_a_usage_error() {
         .code(2)
         .stderr(predicate::str::contains("no resume files found"));
 }
+
+/// `rank` scores with a lean path of its own; it must give every resume the score,
+/// coverage and missing skills `match` gives it, whatever mix of exact, alias, implied,
+/// plural, inflected and missing skills the resume holds.
+#[test]
+fn rank_and_match_agree_on_every_resume() {
+    let dir = TempDir::new().unwrap();
+    let root = dir.path().join("cvs");
+    let resumes: &[(&str, &str)] = &[
+        (
+            "exact.txt",
+            "SKILLS\nJava, Kafka, PostgreSQL, Kubernetes, AWS, React\n",
+        ),
+        (
+            "alias.txt",
+            "SKILLS\nPostgres, k8s, Amazon Web Services, ReactJS\n",
+        ),
+        (
+            "implied.txt",
+            "EXPERIENCE\nBuilt Spring Boot services on EKS with Django\n",
+        ),
+        (
+            "wording.txt",
+            "EXPERIENCE\nMentored juniors; wrote REST APIs and Terraform modules (Python3)\n",
+        ),
+        ("nothing.txt", "Gardening and cooking\n"),
+    ];
+    for (name, text) in resumes {
+        write(&root, name, text.as_bytes());
+    }
+    let example = common::cli::examples().join("resume.txt");
+    std::fs::copy(&example, root.join("example.txt")).unwrap();
+    for job in ["job-backend.txt", "job-frontend.txt"] {
+        let job = common::cli::examples().join(job);
+        let (code, rows, stderr) = rank_json(&job, &[], &[&root]);
+        assert_eq!(code, Some(0), "{stderr}");
+        assert_eq!(rows.len(), resumes.len() + 1);
+        for row in &rows {
+            let file = PathBuf::from(row["file"].as_str().unwrap());
+            let report = common::cli::match_json(&file, &job);
+            assert_eq!(row["score"], report["score"], "{}", file.display());
+            assert_eq!(row["required"], report["required"], "{}", file.display());
+            assert_eq!(row["preferred"], report["preferred"], "{}", file.display());
+            let missing: Vec<&str> = report["skills"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|s| s["status"] == "missing")
+                .map(|s| s["name"].as_str().unwrap())
+                .collect();
+            assert_eq!(
+                row["missing"],
+                serde_json::json!(missing),
+                "{}",
+                file.display()
+            );
+        }
+    }
+}
