@@ -62,6 +62,11 @@ fn pipeline(c: &mut Criterion) {
     let mut group = c.benchmark_group("pipeline");
     group.throughput(Throughput::Bytes(raw.len() as u64));
     group.bench_function("normalize", |b| b.iter(|| normalize(raw)));
+    let ascii: String = raw
+        .chars()
+        .map(|c| if c.is_ascii() { c } else { '-' })
+        .collect();
+    group.bench_function("normalize ascii", |b| b.iter(|| normalize(&ascii)));
     group.bench_function("sections", |b| {
         b.iter(|| Document::new(text.clone(), Purpose::Resume))
     });

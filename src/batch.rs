@@ -147,7 +147,10 @@ pub fn rank_command(ctx: &Context, args: RankArgs) -> Result<Outcome> {
     inputs.extend(args.job.job.clone());
     let mut sink = ctx.sink(&inputs)?;
     let streaming = format == Format::Jsonl;
-    let (tx, rx) = mpsc::channel::<Row>();
+    let (tx, rx) = mpsc::channel::<Vec<Row>>();
+    // Rows travel to this thread in small batches: one message per file cost a
+    // thread wake-up per file, a fifth of the CPU time on small text files.
+    let batch = (paths.len() / (threads * 16)).clamp(1, 32);
     let mut rows: Vec<Row> = Vec::new();
     let mut tally = Tally::default();
     let mut seen: HashMap<[u8; 32], String> = HashMap::new();
@@ -158,13 +161,14 @@ pub fn rank_command(ctx: &Context, args: RankArgs) -> Result<Outcome> {
         let pool = &pool;
         scope.spawn(move || {
             pool.install(|| {
-                paths.par_iter().for_each_with(tx, |tx, path| {
-                    let _ = tx.send(scorer.score_file(path));
+                paths.par_chunks(batch).for_each_with(tx, |tx, chunk| {
+                    let rows = chunk.iter().map(|path| scorer.score_file(path)).collect();
+                    let _ = tx.send(rows);
                 });
             });
             pool.broadcast(|_| WORKERS.with(|w| w.borrow_mut().take()));
         });
-        for mut row in rx {
+        for mut row in rx.into_iter().flatten() {
             progress.inc(1);
             if let Some(hash) = row.hash {
                 if let Some(first) = seen.get(&hash) {

@@ -19,7 +19,7 @@
 //! When the longest candidate fails a rule, shorter forms starting at the same place
 //! are tried ("Spring Bootcamp" still yields Spring if there is evidence).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use aho_corasick::automaton::Automaton;
@@ -72,6 +72,24 @@ pub struct Mention {
 pub struct Matcher {
     lexicon: Lexicon,
     automaton: aho_corasick::nfa::contiguous::NFA,
+    /// The states where a form ends when walked from the start, and which form. A
+    /// state also carries the matches of its suffixes ("platform" holds "orm"), so the
+    /// automaton's own match flag would need its match list decoded at every step.
+    form_ends: StateSet,
+}
+
+/// A set of automaton states (a bit per state id) with the form ending at each.
+struct StateSet {
+    bits: Vec<u64>,
+    form_at: HashMap<u32, usize>,
+}
+
+impl StateSet {
+    fn contains(&self, sid: usize) -> bool {
+        self.bits
+            .get(sid / 64)
+            .is_some_and(|word| word & (1 << (sid % 64)) != 0)
+    }
 }
 
 /// Words next to an ambiguous form that mean "this is a technology" for any skill.
@@ -130,7 +148,30 @@ impl Matcher {
             .prefilter(false)
             .build(&patterns)
             .expect("lexicon forms compile into an automaton");
-        Matcher { lexicon, automaton }
+        let mut form_ends = StateSet {
+            bits: Vec::new(),
+            form_at: HashMap::with_capacity(patterns.len()),
+        };
+        let start = automaton
+            .start_state(Anchored::Yes)
+            .expect("the automaton supports anchored walks");
+        for (index, pattern) in patterns.iter().enumerate() {
+            let sid = pattern.bytes().fold(start, |sid, byte| {
+                automaton.next_state(Anchored::Yes, sid, byte)
+            });
+            let id = sid.as_usize();
+            if form_ends.bits.len() <= id / 64 {
+                form_ends.bits.resize(id / 64 + 1, 0);
+            }
+            form_ends.bits[id / 64] |= 1 << (id % 64);
+            // Two forms equal but for case share a state; the first one is kept.
+            form_ends.form_at.entry(sid.as_u32()).or_insert(index);
+        }
+        Matcher {
+            lexicon,
+            automaton,
+            form_ends,
+        }
     }
 
     /// The longest form starting exactly at `pos`: its end and pattern index.
@@ -152,24 +193,14 @@ impl Matcher {
                 byte
             };
             sid = nfa.next_state(Anchored::Yes, sid, byte.to_ascii_lowercase());
-            if nfa.is_special(sid) {
-                if nfa.is_dead(sid) {
-                    break;
-                }
-                if nfa.is_match(sid) {
-                    // A state also carries the matches of its suffixes ("platform"
-                    // holds "orm"); only a pattern as long as the walk starts at `pos`.
-                    let walked = offset + 1;
-                    let whole = (0..nfa.match_len(sid))
-                        .map(|i| nfa.match_pattern(sid, i))
-                        .find(|&pid| nfa.pattern_len(pid) == walked);
-                    if let Some(pid) = whole {
-                        best = Some((pos + walked, pid.as_usize()));
-                    }
-                }
+            if nfa.is_dead(sid) {
+                break;
+            }
+            if self.form_ends.contains(sid.as_usize()) {
+                best = Some((at + 1, sid));
             }
         }
-        best
+        best.map(|(end, sid)| (end, self.form_ends.form_at[&sid.as_u32()]))
     }
 
     pub fn lexicon(&self) -> &Lexicon {
@@ -548,7 +579,13 @@ fn end_of_word(text: &str, mut pos: usize) -> usize {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    match c {
+        c if c.is_ascii() => c.is_ascii_alphanumeric() || c == '_',
+        // Bullets, dashes and quotes (General Punctuation) and geometric shapes (▪ ●)
+        // are frequent in resumes and never letters: skip the Unicode table lookup.
+        '\u{2000}'..='\u{206F}' | '\u{25A0}'..='\u{25FF}' => false,
+        c => c.is_alphanumeric(),
+    }
 }
 
 fn left_boundary(text: &str, start: usize, tight: bool) -> bool {
