@@ -201,7 +201,7 @@ pub fn analyze(matcher: &Matcher, doc: &Document) -> JobProfile {
             entry.form_indexes.push(m.form_index);
         }
         if !entry.forms.iter().any(|f| f.eq_ignore_ascii_case(&m.form)) {
-            entry.forms.push(m.form.clone());
+            entry.forms.push(m.form.to_string());
         }
         if let Some(y) = years {
             entry.years = Some(entry.years.map_or(y, |old| old.max(y)));
@@ -314,6 +314,9 @@ pub fn contains_words(text: &str, phrase: &str) -> bool {
 /// touching a letter or digit on either side, where `plural` lets an `s` or `es`
 /// follow.
 fn find_whole_words(text: &str, phrase: &str, plural: bool) -> bool {
+    if phrase.is_empty() {
+        return false;
+    }
     let mut from = 0;
     while let Some(i) = text[from..].find(phrase) {
         let start = from + i;

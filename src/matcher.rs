@@ -24,6 +24,7 @@ use std::ops::Range;
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::{Anchored, MatchKind};
+use compact_str::CompactString;
 use serde::Serialize;
 
 use crate::lexicon::{Category, Lexicon, SkillId};
@@ -52,8 +53,9 @@ pub struct Mention {
     /// 1-based line of the start of the mention.
     pub line: usize,
     pub section: SectionKind,
-    /// The text as written (a line break inside it reads as a space).
-    pub form: String,
+    /// The text as written (a line break inside it reads as a space). Kept inline,
+    /// without an allocation, up to 24 bytes: nearly every form fits.
+    pub form: CompactString,
     /// Index of the lexicon form (name or alias) that matched.
     pub form_index: usize,
     pub evidence: Evidence,
@@ -232,8 +234,9 @@ impl Matcher {
             };
         }
         // Evidence looks at real lines: the original text, where every line break
-        // is still there (the automaton reads a single break as a space).
-        let marks = Marks::new(doc.text.as_bytes());
+        // is still there (the automaton reads a single break as a space). Found only
+        // when an ambiguous form needs it.
+        let marks = std::cell::OnceCell::new();
         let mut mentions = Vec::with_capacity(candidates.len());
         for (i, c) in candidates.iter().enumerate() {
             let line = doc.line_of(c.span.start);
@@ -242,7 +245,12 @@ impl Matcher {
                 Evidence::Unambiguous
             } else if section == SectionKind::Skills {
                 Evidence::SkillsSection
-            } else if let Some(e) = self.context_evidence(&doc.text, &marks, &candidates, i) {
+            } else if let Some(e) = self.context_evidence(
+                &doc.text,
+                marks.get_or_init(|| Marks::new(doc.text.as_bytes())),
+                &candidates,
+                i,
+            ) {
                 e
             } else {
                 continue;
@@ -252,7 +260,7 @@ impl Matcher {
                 span: c.span.clone(),
                 line,
                 section,
-                form: text[c.span.clone()].replace('\n', " "),
+                form: written_form(&text[c.span.clone()]),
                 form_index: c.form_index,
                 evidence,
             });
@@ -401,8 +409,8 @@ impl Matcher {
             if !found.sections.contains(&m.section) {
                 found.sections.push(m.section);
             }
-            if !found.forms.contains(&m.form) {
-                found.forms.push(m.form.clone());
+            if !found.forms.iter().any(|f| *f == m.form) {
+                found.forms.push(m.form.to_string());
             }
         }
         let mut found: Vec<FoundSkill> = by_skill.into_values().collect();
@@ -494,6 +502,15 @@ impl Marks {
     fn colon_within(&self, start: usize, end: usize) -> bool {
         let first = self.colons.partition_point(|&p| p < start);
         self.colons.get(first).is_some_and(|&p| p < end)
+    }
+}
+
+/// A mention's text with line breaks read as spaces.
+fn written_form(span: &str) -> CompactString {
+    if span.contains('\n') {
+        span.replace('\n', " ").into()
+    } else {
+        CompactString::from(span)
     }
 }
 
@@ -691,7 +708,7 @@ mod tests {
         let m = matcher();
         m.scan(&doc)
             .into_iter()
-            .map(|x| (m.lexicon().skill(x.skill).name.clone(), x.form))
+            .map(|x| (m.lexicon().skill(x.skill).name.clone(), x.form.to_string()))
             .collect()
     }
 

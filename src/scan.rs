@@ -116,7 +116,7 @@ fn mention_out(doc: &Document, m: &Mention) -> MentionOut {
     MentionOut {
         line: m.line,
         section: m.section,
-        form: m.form.clone(),
+        form: m.form.to_string(),
         evidence: m.evidence,
         snippet: snippet(doc, m),
     }

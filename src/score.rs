@@ -169,7 +169,7 @@ pub fn judge(
             let mut sections: Vec<String> = Vec::new();
             for m in own {
                 if !resume_forms.iter().any(|f| f.eq_ignore_ascii_case(&m.form)) {
-                    resume_forms.push(m.form.clone());
+                    resume_forms.push(m.form.to_string());
                 }
                 if !sections.iter().any(|s| s == m.section.as_str()) {
                     sections.push(m.section.as_str().to_string());
