@@ -100,6 +100,19 @@ pub struct JobProfile {
     pub years_overall: Option<u32>,
     /// Whether the posting has a requirements or preferred section.
     pub has_sections: bool,
+    /// For each lexicon skill, its index in `skills` (`u32::MAX` when the posting does
+    /// not name it): resumes are judged per mention, thousands of times in `rank`.
+    position_of: Vec<u32>,
+}
+
+impl JobProfile {
+    /// Index in `skills` of a lexicon skill the posting names.
+    pub fn position(&self, skill: SkillId) -> Option<usize> {
+        self.position_of
+            .get(skill.0 as usize)
+            .filter(|&&p| p != u32::MAX)
+            .map(|&p| p as usize)
+    }
 }
 
 /// Words in a sentence that make its skills preferred.
@@ -245,6 +258,10 @@ pub fn analyze(matcher: &Matcher, doc: &Document) -> JobProfile {
             .then(b.weight.total_cmp(&a.weight))
             .then(a.line.cmp(&b.line))
     });
+    let mut position_of = vec![u32::MAX; lexicon.skills().len()];
+    for (i, s) in skills.iter().enumerate() {
+        position_of[s.skill.0 as usize] = i as u32;
+    }
     JobProfile {
         title: posting_title(doc),
         unknown_terms: unknown_terms(matcher, doc, &mentions),
@@ -252,6 +269,7 @@ pub fn analyze(matcher: &Matcher, doc: &Document) -> JobProfile {
         years_overall,
         has_sections,
         skills,
+        position_of,
     }
 }
 

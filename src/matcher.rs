@@ -19,12 +19,13 @@
 //! When the longest candidate fails a rule, shorter forms starting at the same place
 //! are tried ("Spring Bootcamp" still yields Spring if there is evidence).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::ops::Range;
 
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::{Anchored, MatchKind};
 use compact_str::CompactString;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::lexicon::{Category, Lexicon, SkillId};
@@ -77,20 +78,36 @@ pub struct Matcher {
     /// The states where a form ends when walked from the start, and which form. A
     /// state also carries the matches of its suffixes ("platform" holds "orm"), so the
     /// automaton's own match flag would need its match list decoded at every step.
-    form_ends: StateSet,
+    form_ends: FormEnds,
 }
 
-/// A set of automaton states (a bit per state id) with the form ending at each.
-struct StateSet {
+/// Automaton states where a form ends: a bit per state id for the walk's test at
+/// every step, and the form of each for the rare hit.
+struct FormEnds {
     bits: Vec<u64>,
-    form_at: HashMap<u32, usize>,
+    form_at: FxHashMap<u32, usize>,
 }
 
-impl StateSet {
-    fn contains(&self, sid: usize) -> bool {
+impl FormEnds {
+    fn insert(&mut self, sid: StateID, form: usize) {
+        let id = sid.as_usize();
+        if self.bits.len() <= id / 64 {
+            self.bits.resize(id / 64 + 1, 0);
+        }
+        self.bits[id / 64] |= 1 << (id % 64);
+        // Two forms equal but for case share a state; the first one is kept.
+        self.form_at.entry(sid.as_u32()).or_insert(form);
+    }
+
+    fn contains(&self, sid: StateID) -> bool {
+        let id = sid.as_usize();
         self.bits
-            .get(sid / 64)
-            .is_some_and(|word| word & (1 << (sid % 64)) != 0)
+            .get(id / 64)
+            .is_some_and(|word| word & (1 << (id % 64)) != 0)
+    }
+
+    fn form(&self, sid: StateID) -> usize {
+        self.form_at[&sid.as_u32()]
     }
 }
 
@@ -150,24 +167,18 @@ impl Matcher {
             .prefilter(false)
             .build(&patterns)
             .expect("lexicon forms compile into an automaton");
-        let mut form_ends = StateSet {
+        let mut form_ends = FormEnds {
             bits: Vec::new(),
-            form_at: HashMap::with_capacity(patterns.len()),
+            form_at: FxHashMap::default(),
         };
         let start = automaton
             .start_state(Anchored::Yes)
             .expect("the automaton supports anchored walks");
-        for (index, pattern) in patterns.iter().enumerate() {
+        for (form, pattern) in patterns.iter().enumerate() {
             let sid = pattern.bytes().fold(start, |sid, byte| {
                 automaton.next_state(Anchored::Yes, sid, byte)
             });
-            let id = sid.as_usize();
-            if form_ends.bits.len() <= id / 64 {
-                form_ends.bits.resize(id / 64 + 1, 0);
-            }
-            form_ends.bits[id / 64] |= 1 << (id % 64);
-            // Two forms equal but for case share a state; the first one is kept.
-            form_ends.form_at.entry(sid.as_u32()).or_insert(index);
+            form_ends.insert(sid, form);
         }
         Matcher {
             lexicon,
@@ -176,15 +187,17 @@ impl Matcher {
         }
     }
 
-    /// The longest form starting exactly at `pos`: its end and pattern index.
-    fn longest_at(&self, bytes: &[u8], pos: usize) -> Option<(usize, usize)> {
+    /// Walks the automaton from `pos` (anchored: it stops at the first byte no form
+    /// continues with), calling `found(end, state)` for each form ending on the way.
+    fn walk_forms(&self, bytes: &[u8], pos: usize, mut found: impl FnMut(usize, StateID)) {
         let nfa = &self.automaton;
-        let mut sid = nfa.start_state(Anchored::Yes).ok()?;
-        let mut best = None;
+        let Ok(mut sid) = nfa.start_state(Anchored::Yes) else {
+            return;
+        };
         for (offset, &byte) in bytes[pos..].iter().enumerate() {
+            let at = pos + offset;
             // A single line break reads as a space, so terms wrapped across lines
             // match; a blank line (two breaks) still separates.
-            let at = pos + offset;
             let byte = if byte == b'\n'
                 && at > 0
                 && bytes[at - 1] != b'\n'
@@ -198,11 +211,10 @@ impl Matcher {
             if nfa.is_dead(sid) {
                 break;
             }
-            if self.form_ends.contains(sid.as_usize()) {
-                best = Some((at + 1, sid));
+            if self.form_ends.contains(sid) {
+                found(at + 1, sid);
             }
         }
-        best.map(|(end, sid)| (end, self.form_ends.form_at[&sid.as_u32()]))
     }
 
     pub fn lexicon(&self) -> &Lexicon {
@@ -218,9 +230,26 @@ impl Matcher {
         // starts: each run stops at the first byte no form continues with.
         let mut pos = 0;
         while let Some(start) = next_word_start(text, pos) {
-            let found = self
-                .longest_at(bytes, start)
-                .and_then(|(end, pattern)| self.candidate_at(text, start, end, pattern));
+            // The longest form that passes the rules ("Spring Bootcamp" still
+            // yields Spring if there is evidence).
+            let mut longest = None;
+            self.walk_forms(bytes, start, |end, sid| longest = Some((end, sid)));
+            let found = longest.and_then(|(end, sid)| {
+                let form = self.form_ends.form(sid);
+                self.check_term(text, start, end, form).or_else(|| {
+                    // Rarely: the longest fails a rule; try the shorter ones.
+                    let mut shorter = Vec::new();
+                    self.walk_forms(bytes, start, |e, sid| {
+                        if e < end {
+                            shorter.push((e, self.form_ends.form(sid)));
+                        }
+                    });
+                    shorter
+                        .iter()
+                        .rev()
+                        .find_map(|&(e, f)| self.check_term(text, start, e, f))
+                })
+            });
             pos = match found {
                 Some(c) => {
                     let end = c.span.end;
@@ -266,31 +295,6 @@ impl Matcher {
             });
         }
         mentions
-    }
-
-    /// Applies the term rules to an automaton hit, trying shorter forms at the same
-    /// start when the longest one fails.
-    fn candidate_at(
-        &self,
-        text: &str,
-        start: usize,
-        end: usize,
-        form_index: usize,
-    ) -> Option<Candidate> {
-        if let Some(c) = self.check_term(text, start, end, form_index) {
-            return Some(c);
-        }
-        let bytes = text.as_bytes();
-        (start + 1..end)
-            .rev()
-            .filter(|&k| !bytes[k].is_ascii_alphanumeric() || !bytes[k - 1].is_ascii_alphanumeric())
-            .filter(|&k| text.is_char_boundary(k))
-            .find_map(|k| {
-                let index = self
-                    .lexicon
-                    .form_index(&text[start..k].replace('\n', " "))?;
-                self.check_term(text, start, k, index)
-            })
     }
 
     fn check_term(
@@ -507,7 +511,7 @@ impl Marks {
 
 /// A mention's text with line breaks read as spaces.
 fn written_form(span: &str) -> CompactString {
-    if span.contains('\n') {
+    if span.as_bytes().contains(&b'\n') {
         span.replace('\n', " ").into()
     } else {
         CompactString::from(span)

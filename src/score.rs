@@ -221,7 +221,7 @@ pub fn statuses(matcher: &Matcher, job: &JobProfile, mentions: &[Mention]) -> Ve
     let mut present: Vec<SkillId> = Vec::with_capacity(mentions.len());
     for m in mentions {
         present.push(m.skill);
-        if let Some(i) = job.skills.iter().position(|js| js.skill == m.skill) {
+        if let Some(i) = job.position(m.skill) {
             let status = if job.skills[i].exact_forms.contains(&m.form_index) {
                 Status::Exact
             } else {

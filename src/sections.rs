@@ -104,11 +104,13 @@ impl Document {
     /// Splits normalized text into lines and detects its sections.
     pub fn new(text: String, purpose: Purpose) -> Document {
         let mut lines = vec![0];
-        lines.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        lines.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         let mut sections: Vec<Section> = Vec::new();
         let mut line_sections = Vec::with_capacity(lines.len());
         let mut current = SectionKind::Header;
-        for (index, line) in text.split('\n').enumerate() {
+        for (index, &start) in lines.iter().enumerate() {
+            let end = lines.get(index + 1).map_or(text.len(), |&next| next - 1);
+            let line = &text[start..end];
             if let Some(kind) = heading_kind(line, purpose) {
                 current = kind;
                 if let Some(last) = sections.last_mut() {

@@ -58,14 +58,11 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     }
     let head = &bytes[..bytes.len().min(8192)];
     // Controls no text editor writes: all below 0x20 but tab, newline, form feed and
-    // carriage return. Counted as "all low bytes minus the allowed ones" so each count
-    // is a simple loop the compiler vectorizes.
-    let low = head.iter().filter(|&&b| b < 0x20).count();
-    let allowed: usize = [b'\t', b'\n', 0x0c, b'\r']
+    // carriage return. A count with a branch-free test, so the loop vectorizes.
+    let controls = head
         .iter()
-        .map(|&c| memchr::memchr_iter(c, head).count())
-        .sum();
-    let controls = low - allowed;
+        .filter(|&&b| (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != 0x0c) & (b != b'\r'))
+        .count();
     memchr::memchr(0, head).is_some() || controls * 20 > head.len()
 }
 
