@@ -180,7 +180,8 @@ pub fn extract(input: &Input, limits: &Limits) -> Result<Extracted> {
             })
         }
     };
-    if text.chars().count() > limits.max_text_chars {
+    // A text has at most as many characters as bytes: count only when it could be over.
+    if text.len() > limits.max_text_chars && text.chars().count() > limits.max_text_chars {
         let cut = text
             .char_indices()
             .nth(limits.max_text_chars)
@@ -243,6 +244,15 @@ fn sniff(bytes: &[u8]) -> Sniffed {
     }
     if text::looks_binary(bytes) {
         return Sniffed::Unsupported("binary data, not PDF, DOCX or text");
+    }
+    // HTML starts with `<` after an optional BOM and white space; most text does not.
+    let first = head
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(head)
+        .trim_ascii_start()
+        .first();
+    if first.is_some_and(|&b| b != b'<') {
+        return Sniffed::Text;
     }
     let start = String::from_utf8_lossy(&head[..head.len().min(512)]).to_ascii_lowercase();
     let start = start.trim_start_matches('\u{feff}').trim_start();

@@ -58,11 +58,17 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     }
     let head = &bytes[..bytes.len().min(8192)];
     // Controls no text editor writes: all below 0x20 but tab, newline, form feed and
-    // carriage return. A count with a branch-free test, so the loop vectorizes.
-    let controls = head
-        .iter()
-        .filter(|&&b| (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != 0x0c) & (b != b'\r'))
-        .count();
+    // carriage return. Counted branch-free in byte-wide counters (chunks of 255 cannot
+    // overflow one), so the loop runs 32 bytes at a time.
+    let controls: usize = head
+        .chunks(255)
+        .map(|chunk| {
+            chunk.iter().fold(0u8, |n, &b| {
+                let allowed = (b == b'\t') | (b == b'\n') | (b == 0x0c) | (b == b'\r');
+                n + u8::from((b < 0x20) & !allowed)
+            }) as usize
+        })
+        .sum();
     memchr::memchr(0, head).is_some() || controls * 20 > head.len()
 }
 
