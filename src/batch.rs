@@ -207,6 +207,8 @@ pub fn rank_command(ctx: &Context, args: RankArgs) -> Result<Outcome> {
 
     if !streaming {
         mark_duplicates_in_path_order(&mut rows);
+        // Duplicates now point at the first in path order, not in finishing order.
+        tally.duplicates = rows.iter().filter(|r| r.duplicate_of.is_some()).count();
     }
     rows.sort_by(|a, b| {
         (a.status as u8)
@@ -214,10 +216,6 @@ pub fn rank_command(ctx: &Context, args: RankArgs) -> Result<Outcome> {
             .then(b.score.unwrap_or(-1.0).total_cmp(&a.score.unwrap_or(-1.0)))
             .then(a.file.cmp(&b.file))
     });
-    if !streaming {
-        // Duplicates now point at the first in path order, not in finishing order.
-        tally.duplicates = rows.iter().filter(|r| r.duplicate_of.is_some()).count();
-    }
     let Tally {
         total,
         errors,

@@ -318,7 +318,7 @@ fn contains_phrase(text: &str, phrase: &str) -> bool {
 
 /// True when `phrase` occurs in `text` as whole words, ignoring case and a plural
 /// `s` ("Terraform modules" contains "Terraform"; "APIs" contains "API").
-pub fn contains_words(text: &str, phrase: &str) -> bool {
+fn contains_words(text: &str, phrase: &str) -> bool {
     let text = text.to_lowercase();
     let phrase = phrase.to_lowercase();
     let phrase = phrase

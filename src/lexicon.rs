@@ -320,11 +320,6 @@ impl Lexicon {
         self.by_form.get(&fold(text)).map(|&i| &self.forms[i])
     }
 
-    /// Index of the form written as `text`, for callers that keep indexes.
-    pub fn form_index(&self, text: &str) -> Option<usize> {
-        self.by_form.get(&fold(text)).copied()
-    }
-
     /// Finds a skill by its name or any alias.
     pub fn find(&self, text: &str) -> Option<SkillId> {
         self.find_form(text).map(|f| f.skill)

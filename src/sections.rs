@@ -108,9 +108,8 @@ impl Document {
         let mut sections: Vec<Section> = Vec::new();
         let mut line_sections = Vec::with_capacity(lines.len());
         let mut current = SectionKind::Header;
-        for (index, &start) in lines.iter().enumerate() {
-            let end = lines.get(index + 1).map_or(text.len(), |&next| next - 1);
-            let line = &text[start..end];
+        for index in 0..lines.len() {
+            let line = &text[line_range(&lines, text.len(), index)];
             if let Some(kind) = heading_kind(line, purpose) {
                 current = kind;
                 if let Some(last) = sections.last_mut() {
@@ -148,12 +147,7 @@ impl Document {
 
     /// The text of a 1-based line, without its newline.
     pub fn line_text(&self, line: usize) -> &str {
-        let start = self.lines[line - 1];
-        let end = self
-            .lines
-            .get(line)
-            .map_or(self.text.len(), |&next| next - 1);
-        &self.text[start..end]
+        &self.text[line_range(&self.lines, self.text.len(), line - 1)]
     }
 
     /// Number of lines.
@@ -171,6 +165,12 @@ impl Document {
         }
         kinds
     }
+}
+
+/// Byte range of the 0-based line `index`, without its newline, from the line starts.
+fn line_range(lines: &[usize], text_len: usize, index: usize) -> std::ops::Range<usize> {
+    let end = lines.get(index + 1).map_or(text_len, |&next| next - 1);
+    lines[index]..end
 }
 
 /// Headings both kinds of document use, keyed by their letters in lowercase.

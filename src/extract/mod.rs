@@ -245,13 +245,15 @@ fn sniff(bytes: &[u8]) -> Sniffed {
     if text::looks_binary(bytes) {
         return Sniffed::Unsupported("binary data, not PDF, DOCX or text");
     }
-    // HTML starts with `<` after an optional BOM and white space; most text does not.
+    // HTML starts with `<` after an optional BOM and white space; most text starts
+    // with another ASCII character and needs no closer look (a non-ASCII one may be
+    // Unicode white space, which the test below skips).
     let first = head
         .strip_prefix(b"\xEF\xBB\xBF")
         .unwrap_or(head)
         .trim_ascii_start()
         .first();
-    if first.is_some_and(|&b| b != b'<') {
+    if first.is_some_and(|&b| b.is_ascii() && b != b'<') {
         return Sniffed::Text;
     }
     let start = String::from_utf8_lossy(&head[..head.len().min(512)]).to_ascii_lowercase();
@@ -296,6 +298,8 @@ mod tests {
         assert_eq!(sniff(b"junk\n%PDF-1.7\n"), Sniffed::Pdf);
         assert_eq!(sniff(b"PK\x03\x04rest"), Sniffed::Zip);
         assert_eq!(sniff(b"<!DOCTYPE html><html>"), Sniffed::Html);
+        // Unicode white space before the markup, as the quick test must not misread.
+        assert_eq!(sniff("\u{a0}<html><body>".as_bytes()), Sniffed::Html);
         assert_eq!(sniff(b"Jane Doe\nSkills: Java"), Sniffed::Text);
         assert!(matches!(
             sniff(b"\x00\x01\x02\x03\x04binary"),
