@@ -581,6 +581,10 @@ impl Worker {
     fn start(command: &[String]) -> std::io::Result<Worker> {
         let mut child = std::process::Command::new(&command[0])
             .args(&command[1..])
+            // mimalloc reserves address space 1 GiB at a time by default, which alone
+            // fills the worker's cap (`WORKER_MEMORY_BYTES`): small reservations leave
+            // room for the extraction thread and the file.
+            .env("MIMALLOC_ARENA_RESERVE", "64MiB")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -598,8 +602,11 @@ impl Worker {
                 .map_while(std::result::Result::ok)
             {
                 // The runtime's hint after an abort ("note: run with `RUST_BACKTRACE=1`
-                // ...") would hide the reason printed just before it.
-                if line.starts_with("note: ") {
+                // ...") or a backtrace would hide the reason printed before them.
+                if line.starts_with("note: ")
+                    || line.starts_with("stack backtrace:")
+                    || line.starts_with(char::is_whitespace)
+                {
                     continue;
                 }
                 if let Ok(mut last) = sink.lock() {
@@ -747,6 +754,7 @@ fn worker_loop(limits: &Limits) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
     let hang_on = std::env::var("SKILLGAP_TEST_HANG_ON").ok();
     let crash_on = std::env::var("SKILLGAP_TEST_CRASH_ON").ok();
+    let hog_on = std::env::var("SKILLGAP_TEST_HOG_ON").ok();
     for line in stdin.lock().lines() {
         let line = line.map_err(|e| Error::from_io("<stdin>", e))?;
         let Ok(Request { path, name }) = serde_json::from_str::<Request>(&line) else {
@@ -764,6 +772,11 @@ fn worker_loop(limits: &Limits) -> Result<()> {
         }
         if crash_on.as_deref() == Some(file_name.as_str()) {
             std::process::abort();
+        }
+        // A stand-in for a stream that inflates to gigabytes: it must hit the cap.
+        if hog_on.as_deref() == Some(file_name.as_str()) {
+            let hog = vec![1u8; 2 * WORKER_MEMORY_BYTES as usize];
+            std::hint::black_box(&hog);
         }
         let reply =
             match Input::read(&path, limits).and_then(|input| extract::extract(&input, limits)) {

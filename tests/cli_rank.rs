@@ -266,12 +266,15 @@ fn a_file_that_hangs_times_out_and_the_run_finishes() {
     assert_eq!(rows.iter().filter(|r| r["status"] == "ok").count(), 3);
 }
 
-#[test]
-fn a_file_that_crashes_its_worker_is_an_error_row() {
+/// Ranks the mixed folder on one thread with `hook` set on carol.pdf, and returns
+/// carol's error; checks the run went on past the dead worker.
+fn error_when_carol_kills_the_worker(hook: &str) -> String {
     let (dir, job) = mixed_folder();
     let root = dir.path().join("cvs");
     let out = skillgap()
-        .env("SKILLGAP_TEST_CRASH_ON", "carol.pdf")
+        .env(hook, "carol.pdf")
+        // A backtrace printed after the reason must not hide it.
+        .env("RUST_BACKTRACE", "1")
         .arg("rank")
         .arg("--job")
         .arg(&job)
@@ -280,22 +283,35 @@ fn a_file_that_crashes_its_worker_is_an_error_row() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
     let rows = jsonl(&out.stdout);
-    let carol = rows.iter().find(|r| file_name(r) == "carol.pdf").unwrap();
-    assert!(
-        carol["error"]
-            .as_str()
-            .unwrap()
-            .contains("worker processing this file died"),
-        "{carol}"
-    );
     // The worker is replaced: the PDFs after it are still read.
     let locked = rows.iter().find(|r| file_name(r) == "locked.pdf").unwrap();
     assert!(
         locked["error"].as_str().unwrap().contains("encrypted"),
         "{locked}"
     );
-    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+    let carol = rows.iter().find(|r| file_name(r) == "carol.pdf").unwrap();
+    assert_eq!(carol["status"], "error");
+    let error = carol["error"].as_str().unwrap().to_string();
+    assert!(
+        error.contains("worker processing this file died"),
+        "{error}"
+    );
+    error
+}
+
+#[test]
+fn a_file_that_crashes_its_worker_is_an_error_row() {
+    error_when_carol_kills_the_worker("SKILLGAP_TEST_CRASH_ON");
+}
+
+#[test]
+fn a_file_that_needs_too_much_memory_is_an_error_row() {
+    // The worker's address space is capped: a file that would take 2 GiB (an inflate
+    // bomb) kills that worker only, and the row says why.
+    let error = error_when_carol_kills_the_worker("SKILLGAP_TEST_HOG_ON");
+    assert!(error.contains("memory allocation"), "{error}");
 }
 
 #[test]
