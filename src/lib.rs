@@ -36,6 +36,7 @@ pub mod scan;
 pub mod score;
 pub mod sections;
 pub mod suggest;
+mod word_starts;
 
 pub use error::{Error, Result};
 

@@ -30,6 +30,7 @@ use serde::Serialize;
 
 use crate::lexicon::{Category, Lexicon, SkillId};
 use crate::sections::{Document, SectionKind};
+use crate::word_starts::{self, is_word_char};
 
 /// Why an ambiguous word was taken as the technology.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -79,6 +80,147 @@ pub struct Matcher {
     /// state also carries the matches of its suffixes ("platform" holds "orm"), so the
     /// automaton's own match flag would need its match list decoded at every step.
     form_ends: FormEnds,
+    /// The automaton's first steps from a word start, as a dense table.
+    shallow: ShallowTable,
+    /// The automaton walked over every word a form starts with, once: most word
+    /// starts then cost one lookup instead of a walk. See [`WordWalk`]. (`None` only
+    /// in tests, to check the lookups against plain walks.)
+    word_walks: Option<FxHashMap<u128, WordWalk>>,
+}
+
+/// What walking the automaton over one whole word (ASCII letters, digits, `_`) from
+/// the start gives: the forms ending inside it and the state after it.
+///
+/// Why a word missing from the table has no term starting at it: a form that goes
+/// past the word has the word as its first word (the byte after it is not a word
+/// byte); a form that ends inside it passes the rules only when the rest of the word
+/// is a plural or tense ending (`APIs`, `mentored`), and those endings are in the
+/// table; a version (`Python3`) leaves a word that ends in a digit, and those words,
+/// like long ones and ones followed by a non-ASCII character, are walked as before
+/// (`word_starts::word_key` returns `None` for them).
+#[derive(Debug, Clone, Copy)]
+struct WordWalk {
+    /// Forms ending inside the word: length and automaton state.
+    ends: [(u8, StateID); WordWalk::MAX_ENDS],
+    ends_len: u8,
+    /// The state after the whole word: dead when no form goes on past it.
+    after: StateID,
+}
+
+impl WordWalk {
+    const MAX_ENDS: usize = 4;
+    /// `ends_len` of a word with more forms inside it than `MAX_ENDS`.
+    const WALK_IT: u8 = u8::MAX;
+    /// Endings a form's last word takes in text, by the plural and tense rules.
+    const ENDINGS: &[&str] = &["s", "es", "d", "r", "rs", "ing", "ed", "er", "ers"];
+
+    fn ends(&self) -> &[(u8, StateID)] {
+        &self.ends[..usize::from(self.ends_len)]
+    }
+}
+
+/// The automaton's transitions out of its shallowest states (the first bytes of every
+/// word start, where most walks end), copied into one dense table: a step there is a
+/// single load, where the NFA decodes a state at every step. Deeper states, rarer and
+/// too many for a dense table, are walked in the NFA itself.
+struct ShallowTable {
+    /// Byte to column, ASCII letters folded to lower case; 0 for a byte in no form.
+    column_of: [u8; 256],
+    /// log2 of the row width (columns rounded up to a power of two).
+    shift: u32,
+    /// One row per shallow state, an [`Edge`] per column.
+    edges: Vec<u32>,
+    /// The automaton state of each row, to name the form that ends there.
+    state_of_row: Vec<StateID>,
+}
+
+/// A [`ShallowTable`] entry: where a byte leads. Zero is the dead end; otherwise a
+/// flag says whether the target is another row or an automaton state, another
+/// whether a form ends there, and the low bits hold the row or the state id.
+struct Edge;
+
+impl Edge {
+    const DEAD: u32 = 0;
+    const ROW: u32 = 1 << 31;
+    const STATE: u32 = 1 << 30;
+    const FORM_ENDS: u32 = 1 << 29;
+    const ID: u32 = (1 << 29) - 1;
+}
+
+impl ShallowTable {
+    /// States up to this many bytes from the start get a row (2,147 rows for the
+    /// embedded lexicon), but never more rows than `MAX_ROWS`, so a huge custom
+    /// lexicon keeps a small table.
+    const DEPTH: usize = 3;
+    const MAX_ROWS: usize = 4096;
+
+    fn new(nfa: &aho_corasick::nfa::contiguous::NFA, patterns: &[String], ends: &FormEnds) -> Self {
+        let mut column_of = [0u8; 256];
+        let mut columns: Vec<u8> = Vec::new();
+        for byte in patterns.iter().flat_map(|p| p.bytes()) {
+            if column_of[usize::from(byte)] == 0 {
+                columns.push(byte);
+                column_of[usize::from(byte)] = columns.len() as u8;
+            }
+            if columns.len() == 255 {
+                break;
+            }
+        }
+        for upper in b'A'..=b'Z' {
+            column_of[usize::from(upper)] = column_of[usize::from(upper.to_ascii_lowercase())];
+        }
+        let shift = (columns.len() + 1).next_power_of_two().trailing_zeros();
+        let start = nfa
+            .start_state(Anchored::Yes)
+            .expect("the automaton supports anchored walks");
+        // Breadth first, so rows are the shallowest states.
+        let mut state_of_row = vec![start];
+        let mut row_of: FxHashMap<StateID, u32> = FxHashMap::default();
+        row_of.insert(start, 0);
+        let mut depth_of_row = vec![0usize];
+        let mut next = 0;
+        while next < state_of_row.len() {
+            if depth_of_row[next] < Self::DEPTH {
+                for &byte in &columns {
+                    let sid = nfa.next_state(Anchored::Yes, state_of_row[next], byte);
+                    if !nfa.is_dead(sid) && state_of_row.len() < Self::MAX_ROWS {
+                        row_of.entry(sid).or_insert_with(|| {
+                            state_of_row.push(sid);
+                            depth_of_row.push(depth_of_row[next] + 1);
+                            (state_of_row.len() - 1) as u32
+                        });
+                    }
+                }
+            }
+            next += 1;
+        }
+        let width = 1usize << shift;
+        let mut edges = vec![Edge::DEAD; state_of_row.len() * width];
+        for (row, &from) in state_of_row.iter().enumerate() {
+            for (i, &byte) in columns.iter().enumerate() {
+                let sid = nfa.next_state(Anchored::Yes, from, byte);
+                if nfa.is_dead(sid) {
+                    continue;
+                }
+                let target = match row_of.get(&sid) {
+                    Some(&r) => Edge::ROW | r,
+                    None => Edge::STATE | sid.as_u32(),
+                };
+                let form = if ends.contains(sid) {
+                    Edge::FORM_ENDS
+                } else {
+                    0
+                };
+                edges[(row << shift) + i + 1] = target | form;
+            }
+        }
+        ShallowTable {
+            column_of,
+            shift,
+            edges,
+            state_of_row,
+        }
+    }
 }
 
 /// Automaton states where a form ends: a bit per state id for the walk's test at
@@ -180,39 +322,90 @@ impl Matcher {
             });
             form_ends.insert(sid, form);
         }
+        let shallow = ShallowTable::new(&automaton, &patterns, &form_ends);
+        let word_walks = Some(word_walks(&automaton, &patterns, &form_ends));
         Matcher {
             lexicon,
             automaton,
             form_ends,
+            shallow,
+            word_walks,
         }
     }
 
     /// Walks the automaton from `pos` (anchored: it stops at the first byte no form
     /// continues with), calling `found(end, state)` for each form ending on the way.
+    /// The first steps go through the shallow table, the rest through the NFA.
     fn walk_forms(&self, bytes: &[u8], pos: usize, mut found: impl FnMut(usize, StateID)) {
-        let nfa = &self.automaton;
-        let Ok(mut sid) = nfa.start_state(Anchored::Yes) else {
+        let key = self
+            .word_walks
+            .as_ref()
+            .and_then(|walks| Some((walks, word_starts::word_key(bytes, pos)?)));
+        let walked = match key {
+            Some((walks, (key, len))) => match walks.get(&key) {
+                // No form starts with this word (see `WordWalk`).
+                None => return,
+                Some(walk) if walk.ends_len == WordWalk::WALK_IT => {
+                    self.walk_shallow(bytes, pos, &mut found)
+                }
+                Some(walk) => {
+                    for &(end, sid) in walk.ends() {
+                        found(pos + usize::from(end), sid);
+                    }
+                    Some((walk.after, pos + len))
+                }
+            },
+            None => self.walk_shallow(bytes, pos, &mut found),
+        };
+        let Some((mut sid, mut at)) = walked else {
             return;
         };
-        for (offset, &byte) in bytes[pos..].iter().enumerate() {
-            let at = pos + offset;
-            // A single line break reads as a space, so terms wrapped across lines
-            // match; a blank line (two breaks) still separates.
-            let byte = if byte == b'\n'
-                && at > 0
-                && bytes[at - 1] != b'\n'
-                && bytes.get(at + 1) != Some(&b'\n')
-            {
-                b' '
-            } else {
-                byte
-            };
+        let nfa = &self.automaton;
+        if nfa.is_dead(sid) {
+            return;
+        }
+        while let Some(&byte) = bytes.get(at) {
+            let byte = read_as(bytes, at, byte);
             sid = nfa.next_state(Anchored::Yes, sid, byte.to_ascii_lowercase());
+            at += 1;
             if nfa.is_dead(sid) {
                 break;
             }
             if self.form_ends.contains(sid) {
-                found(at + 1, sid);
+                found(at, sid);
+            }
+        }
+    }
+
+    /// The first steps of [`Matcher::walk_forms`] through the shallow table: the state
+    /// and place where the NFA takes over, or `None` when the walk ends in the table.
+    fn walk_shallow(
+        &self,
+        bytes: &[u8],
+        pos: usize,
+        found: &mut impl FnMut(usize, StateID),
+    ) -> Option<(StateID, usize)> {
+        let table = &self.shallow;
+        let mut row = 0usize;
+        let mut at = pos;
+        loop {
+            let byte = *bytes.get(at)?;
+            let column = table.column_of[usize::from(read_as(bytes, at, byte))];
+            let edge = table.edges[(row << table.shift) + usize::from(column)];
+            at += 1;
+            if edge & Edge::ROW != 0 {
+                row = (edge & Edge::ID) as usize;
+                if edge & Edge::FORM_ENDS != 0 {
+                    found(at, table.state_of_row[row]);
+                }
+            } else if edge == Edge::DEAD {
+                return None;
+            } else {
+                let sid = StateID::new_unchecked((edge & Edge::ID) as usize);
+                if edge & Edge::FORM_ENDS != 0 {
+                    found(at, sid);
+                }
+                return Some((sid, at));
             }
         }
     }
@@ -228,39 +421,24 @@ impl Matcher {
         let mut candidates: Vec<Candidate> = Vec::new();
         // Terms only start where a word starts, so the automaton runs anchored at word
         // starts: each run stops at the first byte no form continues with.
-        let mut pos = 0;
-        while let Some(start) = next_word_start(text, pos) {
-            // The longest form that passes the rules ("Spring Bootcamp" still
-            // yields Spring if there is evidence).
-            let mut longest = None;
-            self.walk_forms(bytes, start, |end, sid| longest = Some((end, sid)));
-            let found = longest.and_then(|(end, sid)| {
-                let form = self.form_ends.form(sid);
-                self.check_term(text, start, end, form).or_else(|| {
-                    // Rarely: the longest fails a rule; try the shorter ones.
-                    let mut shorter = Vec::new();
-                    self.walk_forms(bytes, start, |e, sid| {
-                        if e < end {
-                            shorter.push((e, self.form_ends.form(sid)));
-                        }
-                    });
-                    shorter
-                        .iter()
-                        .rev()
-                        .find_map(|&(e, f)| self.check_term(text, start, e, f))
-                })
-            });
-            pos = match found {
-                Some(c) => {
-                    let end = c.span.end;
-                    candidates.push(c);
-                    end
+        // No term starts inside the last one found.
+        let mut taken_until = 0;
+        let mut after_word = false;
+        for block_start in (0..bytes.len()).step_by(64) {
+            let (mut starts, block_ends_in_word) =
+                word_starts::in_block(text, block_start, after_word);
+            after_word = block_ends_in_word;
+            while starts != 0 {
+                let start = block_start + starts.trailing_zeros() as usize;
+                starts &= starts - 1;
+                if start < taken_until {
+                    continue;
                 }
-                // No term here: skip the rest of this word, or this one symbol
-                // ("(" in "(Java").
-                None if BYTE_CLASS[usize::from(bytes[start])] == WORD => end_of_word(text, start),
-                None => start + text[start..].chars().next().map_or(1, char::len_utf8),
-            };
+                if let Some(c) = self.term_at(text, start) {
+                    taken_until = c.span.end;
+                    candidates.push(c);
+                }
+            }
         }
         // Evidence looks at real lines: the original text, where every line break
         // is still there (the automaton reads a single break as a space). Found only
@@ -295,6 +473,29 @@ impl Matcher {
             });
         }
         mentions
+    }
+
+    /// The longest form at `start` that passes the rules ("Spring Bootcamp" still
+    /// yields Spring if there is evidence).
+    fn term_at(&self, text: &str, start: usize) -> Option<Candidate> {
+        let bytes = text.as_bytes();
+        let mut longest = None;
+        self.walk_forms(bytes, start, |end, sid| longest = Some((end, sid)));
+        let (end, sid) = longest?;
+        let form = self.form_ends.form(sid);
+        self.check_term(text, start, end, form).or_else(|| {
+            // Rarely: the longest fails a rule; try the shorter ones.
+            let mut shorter = Vec::new();
+            self.walk_forms(bytes, start, |e, sid| {
+                if e < end {
+                    shorter.push((e, self.form_ends.form(sid)));
+                }
+            });
+            shorter
+                .iter()
+                .rev()
+                .find_map(|&(e, f)| self.check_term(text, start, e, f))
+        })
     }
 
     fn check_term(
@@ -509,103 +710,81 @@ impl Marks {
     }
 }
 
+/// [`WordWalk`]s for the first word of every form, and for every single-word form
+/// with each plural and tense ending.
+fn word_walks(
+    nfa: &aho_corasick::nfa::contiguous::NFA,
+    patterns: &[String],
+    ends: &FormEnds,
+) -> FxHashMap<u128, WordWalk> {
+    let start = nfa
+        .start_state(Anchored::Yes)
+        .expect("the automaton supports anchored walks");
+    let mut walks: FxHashMap<u128, WordWalk> = FxHashMap::default();
+    let mut add = |word: &[u8]| {
+        // Words the scan never looks up (see `word_starts::word_key`).
+        if word.is_empty() || word.len() >= 16 || word.last().is_some_and(u8::is_ascii_digit) {
+            return;
+        }
+        let key = word_starts::key_of(word);
+        if walks.contains_key(&key) {
+            return;
+        }
+        let mut walk = WordWalk {
+            ends: [(0, start); WordWalk::MAX_ENDS],
+            ends_len: 0,
+            after: start,
+        };
+        for (i, &byte) in word.iter().enumerate() {
+            walk.after = nfa.next_state(Anchored::Yes, walk.after, byte);
+            if nfa.is_dead(walk.after) {
+                break;
+            }
+            if ends.contains(walk.after) {
+                if usize::from(walk.ends_len) == WordWalk::MAX_ENDS {
+                    // Too many forms inside one word to keep: the scan walks it.
+                    walk.ends_len = WordWalk::WALK_IT;
+                    break;
+                }
+                walk.ends[usize::from(walk.ends_len)] = ((i + 1) as u8, walk.after);
+                walk.ends_len += 1;
+            }
+        }
+        walks.insert(key, walk);
+    };
+    for pattern in patterns {
+        let bytes = pattern.as_bytes();
+        let len = bytes
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+            .count();
+        add(&bytes[..len]);
+        if len == bytes.len() {
+            for ending in WordWalk::ENDINGS {
+                add(&[bytes, ending.as_bytes()].concat());
+            }
+        }
+    }
+    walks
+}
+
+/// The byte at `at` as the automaton reads it: a single line break reads as a space,
+/// so terms wrapped across lines match; a blank line (two breaks) still separates.
+#[inline]
+fn read_as(bytes: &[u8], at: usize, byte: u8) -> u8 {
+    if byte == b'\n' && at > 0 && bytes[at - 1] != b'\n' && bytes.get(at + 1) != Some(&b'\n') {
+        b' '
+    } else {
+        byte
+    }
+}
+
 /// A mention's text with line breaks read as spaces.
 fn written_form(span: &str) -> CompactString {
     if span.as_bytes().contains(&b'\n') {
         span.replace('\n', " ").into()
     } else {
         CompactString::from(span)
-    }
-}
-
-/// Byte classes for finding word starts quickly: an ASCII letter, digit or `_`; ASCII
-/// white space; the first byte of a non-ASCII character; a continuation byte; anything
-/// else (ASCII punctuation and symbols).
-const WORD: u8 = 0;
-const SPACE: u8 = 1;
-const LEAD: u8 = 2;
-const CONTINUATION: u8 = 3;
-const SYMBOL: u8 = 4;
-
-static BYTE_CLASS: [u8; 256] = {
-    let mut table = [SYMBOL; 256];
-    let mut b = 0;
-    while b < 256 {
-        let byte = b as u8;
-        table[b] = if byte.is_ascii_alphanumeric() || byte == b'_' {
-            WORD
-        } else if byte.is_ascii_whitespace() {
-            SPACE
-        } else if byte >= 0xC0 {
-            LEAD
-        } else if byte >= 0x80 {
-            CONTINUATION
-        } else {
-            SYMBOL
-        };
-        b += 1;
-    }
-    table
-};
-
-/// The first place at or after `pos` where a term may start: a character that is not
-/// white space, after a character that is not part of a word (or at the start).
-fn next_word_start(text: &str, mut pos: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut after_word = match pos.checked_sub(1).map(|p| bytes[p]) {
-        None => false,
-        Some(prev) if prev < 0x80 => BYTE_CLASS[usize::from(prev)] == WORD,
-        Some(_) => text[..pos].chars().next_back().is_some_and(is_word_char),
-    };
-    while let Some(&b) = bytes.get(pos) {
-        match BYTE_CLASS[usize::from(b)] {
-            class @ (WORD | SYMBOL) if after_word => {
-                after_word = class == WORD;
-                pos += 1;
-            }
-            WORD | SYMBOL => return Some(pos),
-            SPACE => {
-                after_word = false;
-                pos += 1;
-            }
-            CONTINUATION => pos += 1,
-            _ => {
-                let c = text[pos..].chars().next().expect("a character starts here");
-                let word = is_word_char(c);
-                if !after_word && !c.is_whitespace() {
-                    return Some(pos);
-                }
-                after_word = word;
-                pos += c.len_utf8();
-            }
-        }
-    }
-    None
-}
-
-/// The end of the word that continues at `pos` (letters, digits, `_`).
-fn end_of_word(text: &str, mut pos: usize) -> usize {
-    let bytes = text.as_bytes();
-    while let Some(&b) = bytes.get(pos) {
-        match BYTE_CLASS[usize::from(b)] {
-            WORD | CONTINUATION => pos += 1,
-            LEAD => match text[pos..].chars().next() {
-                Some(c) if is_word_char(c) => pos += c.len_utf8(),
-                _ => break,
-            },
-            _ => break,
-        }
-    }
-    pos
-}
-
-fn is_word_char(c: char) -> bool {
-    match c {
-        c if c.is_ascii() => c.is_ascii_alphanumeric() || c == '_',
-        // Bullets, dashes and quotes (General Punctuation) and geometric shapes (▪ ●)
-        // are frequent in resumes and never letters: skip the Unicode table lookup.
-        '\u{2000}'..='\u{206F}' | '\u{25A0}'..='\u{25FF}' => false,
-        c => c.is_alphanumeric(),
     }
 }
 
@@ -714,6 +893,53 @@ mod tests {
             .into_iter()
             .map(|x| (m.lexicon().skill(x.skill).name.clone(), x.form.to_string()))
             .collect()
+    }
+
+    /// (skill, span) of every mention, with the word lookups or with plain walks.
+    fn spans(matcher: &Matcher, text: &str) -> Vec<(SkillId, Range<usize>)> {
+        let doc = Document::new(normalize(text), Purpose::Resume);
+        matcher
+            .scan(&doc)
+            .into_iter()
+            .map(|m| (m.skill, m.span))
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+        /// The word lookups find exactly what walking every word start finds, on
+        /// texts made of lexicon forms in any case, with plural, tense and version
+        /// endings, joined by spaces, line breaks, symbols and non-ASCII characters.
+        #[test]
+        fn word_lookups_find_what_plain_walks_find(
+            pieces in proptest::collection::vec(
+                (0usize..100_000, 0usize..12, 0usize..3, 0usize..14),
+                1..40,
+            )
+        ) {
+            static PLAIN: OnceLock<Matcher> = OnceLock::new();
+            let plain = PLAIN.get_or_init(|| Matcher {
+                word_walks: None,
+                ..Matcher::new(Lexicon::embedded())
+            });
+            let forms = matcher().lexicon().forms();
+            let endings = ["", "s", "es", "ed", "ing", "er", "d", "3", "2.1", "x", "_", "é"];
+            let joins = [" ", ", ", "\n", "\n\n", ".", "-", "/", "(", ") ", " • ", "é", "+", ": "];
+            let mut text = String::new();
+            for (form, ending, case, join) in pieces {
+                let form = &forms[form % forms.len()].text;
+                let form = match case {
+                    0 => form.to_string(),
+                    1 => form.to_uppercase(),
+                    _ => form.to_lowercase(),
+                };
+                text.push_str(&form);
+                text.push_str(endings[ending]);
+                text.push_str(joins[join % joins.len()]);
+            }
+            proptest::prop_assert_eq!(spans(matcher(), &text), spans(plain, &text), "{:?}", text);
+        }
     }
 
     fn names(text: &str) -> Vec<String> {

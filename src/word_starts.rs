@@ -1,0 +1,263 @@
+//! Where terms may start in a text, 64 bytes at a time: the matcher runs its automaton
+//! only from these places.
+//!
+//! A term may start at a character that is not white space when the character before
+//! it is not part of a word (an ASCII letter, digit or `_`, or a Unicode letter or
+//! digit). So a word starts a term, and so does a symbol after a space or another
+//! symbol ("(" and "J" in " (Java"), but not a symbol joined to a word ("." in
+//! "Node.js"), and never the inside of a word.
+//!
+//! Reading byte by byte was a fifth of all the instructions of a `rank` run; a block
+//! of ASCII text is now classified with a few vector compares (SSE2 on x86-64, part of
+//! its baseline; a plain loop elsewhere), and only blocks holding other characters go
+//! character by character.
+
+/// Bit `i` set for each byte of `chunk` that is an ASCII letter, digit or `_`, each
+/// that is ASCII white space, and each that is not ASCII (in that order).
+#[cfg(target_arch = "x86_64")]
+fn classes16(chunk: &[u8; 16]) -> (u16, u16, u16) {
+    use std::arch::x86_64::*;
+    // SAFETY: SSE2 is part of the x86-64 baseline, so these intrinsics are always
+    // available; the load reads exactly the 16 bytes of `chunk`.
+    unsafe {
+        let v = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
+        let splat = |b: u8| _mm_set1_epi8(b as i8);
+        // Signed compares: right for ASCII bytes; the others (negative) fall outside
+        // every range, and their own mask tells callers about them.
+        let within = |v: __m128i, lo: u8, hi: u8| {
+            _mm_and_si128(
+                _mm_cmpgt_epi8(v, splat(lo - 1)),
+                _mm_cmplt_epi8(v, splat(hi + 1)),
+            )
+        };
+        let lower = _mm_or_si128(v, splat(0x20));
+        let word = _mm_or_si128(
+            _mm_or_si128(within(lower, b'a', b'z'), within(v, b'0', b'9')),
+            _mm_cmpeq_epi8(v, splat(b'_')),
+        );
+        // \t \n \x0c \r and space: 9..=13 without 11 (vertical tab), and 32.
+        let space = _mm_or_si128(
+            _mm_andnot_si128(_mm_cmpeq_epi8(v, splat(11)), within(v, 9, 13)),
+            _mm_cmpeq_epi8(v, splat(b' ')),
+        );
+        (
+            _mm_movemask_epi8(word) as u16,
+            _mm_movemask_epi8(space) as u16,
+            _mm_movemask_epi8(v) as u16,
+        )
+    }
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+fn classes16(chunk: &[u8; 16]) -> (u16, u16, u16) {
+    classes16_plain(chunk)
+}
+
+/// [`classes16`] one byte at a time: the portable version, and the reference the
+/// vector version is tested against.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn classes16_plain(chunk: &[u8; 16]) -> (u16, u16, u16) {
+    let (mut word, mut space, mut high) = (0u16, 0u16, 0u16);
+    for (i, &b) in chunk.iter().enumerate() {
+        word |= u16::from(b.is_ascii_alphanumeric() || b == b'_') << i;
+        space |= u16::from(b.is_ascii_whitespace()) << i;
+        high |= u16::from(!b.is_ascii()) << i;
+    }
+    (word, space, high)
+}
+
+/// Word and white-space bits of a 64-byte block, or `None` when it holds a
+/// non-ASCII byte.
+fn ascii_classes(block: &[u8; 64]) -> Option<(u64, u64)> {
+    let (mut word, mut space, mut high) = (0u64, 0u64, 0u64);
+    for (k, chunk) in block.chunks_exact(16).enumerate() {
+        let (w, s, h) = classes16(chunk.try_into().expect("16 bytes"));
+        word |= u64::from(w) << (16 * k);
+        space |= u64::from(s) << (16 * k);
+        high |= u64::from(h) << (16 * k);
+    }
+    (high == 0).then_some((word, space))
+}
+
+/// The ASCII word (letters, digits, `_`) starting at `start`, as a key: its bytes with
+/// the 0x20 bit set (lower case for letters; digits keep it; `_` becomes 0x7f, which
+/// no word holds), zero-padded into a `u128`, and its length. `None` unless it is 1
+/// to 15 bytes long, does not end in a digit, and is not followed by a non-ASCII
+/// byte: the cases the matcher's word cache decides (see `Matcher::token_walks`).
+pub fn word_key(bytes: &[u8], start: usize) -> Option<(u128, usize)> {
+    let chunk: [u8; 16] = match bytes.get(start..start + 16) {
+        Some(chunk) => chunk.try_into().expect("16 bytes"),
+        None => {
+            let mut chunk = [b' '; 16];
+            let rest = &bytes[start.min(bytes.len())..];
+            chunk[..rest.len()].copy_from_slice(rest);
+            chunk
+        }
+    };
+    let (word, _, high) = classes16(&chunk);
+    let len = (!word).trailing_zeros() as usize;
+    if len == 0 || len == 16 || high >> len & 1 == 1 || chunk[len - 1].is_ascii_digit() {
+        return None;
+    }
+    let folded = u128::from_le_bytes(chunk) | u128::from_le_bytes([0x20; 16]);
+    Some((folded & ((1u128 << (8 * len)) - 1), len))
+}
+
+/// [`word_key`] of a lower-case word, for building the cache.
+pub fn key_of(word: &[u8]) -> u128 {
+    let mut chunk = [0u8; 16];
+    chunk[..word.len()].copy_from_slice(word);
+    let folded = u128::from_le_bytes(chunk) | u128::from_le_bytes([0x20; 16]);
+    folded & ((1u128 << (8 * word.len())) - 1)
+}
+
+/// Whether a character is part of a word, for term boundaries.
+pub fn is_word_char(c: char) -> bool {
+    match c {
+        c if c.is_ascii() => c.is_ascii_alphanumeric() || c == '_',
+        // Bullets, dashes and quotes (General Punctuation) and geometric shapes (▪ ●)
+        // are frequent in resumes and never letters: skip the Unicode table lookup.
+        '\u{2000}'..='\u{206F}' | '\u{25A0}'..='\u{25FF}' => false,
+        c => c.is_alphanumeric(),
+    }
+}
+
+/// The places where terms may start in `text[block_start..]`'s first 64 bytes, as bit
+/// `i` for `block_start + i`; `after_word` says whether the character before the block
+/// is part of a word. Returns the mask and the same flag for the block's end.
+/// `block_start` must be a multiple of 64 apart from 0 only by whole blocks, as the
+/// scan walks them; it may fall inside a character.
+pub fn in_block(text: &str, block_start: usize, after_word: bool) -> (u64, bool) {
+    let bytes = &text.as_bytes()[block_start..];
+    let len = bytes.len().min(64);
+    let classes = match bytes.first_chunk::<64>() {
+        Some(block) => ascii_classes(block),
+        None => {
+            // The last block, padded: the padding's bits are cut off below.
+            let mut block = [b' '; 64];
+            block[..len].copy_from_slice(&bytes[..len]);
+            ascii_classes(&block)
+        }
+    };
+    if let Some((word, space)) = classes {
+        let word_before = (word << 1) | u64::from(after_word);
+        let mut starts = !space & !word_before;
+        if len < 64 {
+            starts &= (1 << len) - 1;
+        }
+        return (starts, word >> (len - 1) & 1 == 1);
+    }
+    let mut starts = 0u64;
+    let mut after = after_word;
+    let mut i = 0;
+    while i < len {
+        let b = bytes[i];
+        if b < 0x80 {
+            if !after && !b.is_ascii_whitespace() {
+                starts |= 1 << i;
+            }
+            after = b.is_ascii_alphanumeric() || b == b'_';
+            i += 1;
+        } else if b < 0xC0 {
+            // The rest of a character begun in the block before: `after` holds it.
+            i += 1;
+        } else {
+            let c = text[block_start + i..]
+                .chars()
+                .next()
+                .expect("a character starts here");
+            if !after && !c.is_whitespace() {
+                starts |= 1 << i;
+            }
+            after = is_word_char(c);
+            i += c.len_utf8();
+        }
+    }
+    (starts, after)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The rule of the module's doc comment, one character at a time.
+    fn starts_reference(text: &str) -> Vec<usize> {
+        let mut starts = Vec::new();
+        let mut after_word = false;
+        for (i, c) in text.char_indices() {
+            if !after_word && !c.is_whitespace() {
+                starts.push(i);
+            }
+            after_word = is_word_char(c);
+        }
+        starts
+    }
+
+    fn starts_by_blocks(text: &str) -> Vec<usize> {
+        let mut starts = Vec::new();
+        let mut after_word = false;
+        for block_start in (0..text.len()).step_by(64) {
+            let (mut mask, after) = in_block(text, block_start, after_word);
+            after_word = after;
+            while mask != 0 {
+                starts.push(block_start + mask.trailing_zeros() as usize);
+                mask &= mask - 1;
+            }
+        }
+        starts
+    }
+
+    #[test]
+    fn words_and_loose_symbols_start_terms() {
+        let text = "Built (Java, Node.js) APIs\n• C++ & C#";
+        let starts: Vec<&str> = starts_by_blocks(text)
+            .into_iter()
+            .map(|i| &text[i..i + text[i..].chars().next().unwrap().len_utf8()])
+            .collect();
+        assert_eq!(
+            starts,
+            ["B", "(", "J", "N", "j", "A", "•", "C", "+", "&", "C"],
+            "{text}"
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        #[test]
+        fn blocks_find_the_same_starts_as_the_rule(text in "[a-z_0-9 \\t\\n.(,+#\u{a0}é•ü\u{2013}]{0,300}") {
+            prop_assert_eq!(starts_by_blocks(&text), starts_reference(&text));
+        }
+
+        #[test]
+        fn any_text_gives_the_same_starts(text in "\\PC{0,200}") {
+            prop_assert_eq!(starts_by_blocks(&text), starts_reference(&text));
+        }
+
+        #[test]
+        fn vector_classes_agree_with_the_plain_loop(chunk in proptest::array::uniform16(any::<u8>()), ascii in any::<bool>()) {
+            let chunk = chunk.map(|b| if ascii { b & 0x7f } else { b });
+            prop_assert_eq!(classes16(&chunk), classes16_plain(&chunk));
+        }
+
+        #[test]
+        fn word_keys_match_the_lower_case_word(text in "[A-Za-z_0-9]{0,20}[ .é+]?[a-z ]{0,3}", start in 0usize..4) {
+            let mut start = start.min(text.len());
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let word: String = text[start..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+            let next = text[start + word.len()..].chars().next();
+            let decided = (1..16).contains(&word.len())
+                && !word.ends_with(|c: char| c.is_ascii_digit())
+                && next.is_none_or(|c| c.is_ascii());
+            let key = word_key(text.as_bytes(), start);
+            prop_assert_eq!(key.is_some(), decided, "{:?} at {}", text, start);
+            if let Some((key, len)) = key {
+                prop_assert_eq!(len, word.len());
+                prop_assert_eq!(key, key_of(word.to_ascii_lowercase().as_bytes()));
+            }
+        }
+    }
+}
