@@ -18,6 +18,10 @@
 //!
 //! When the longest candidate fails a rule, shorter forms starting at the same place
 //! are tried ("Spring Bootcamp" still yields Spring if there is evidence).
+//!
+//! Speed: word starts are found a block of text at a time (`word_starts`), and the
+//! walk over a word's own bytes is looked up in a table built with the automaton
+//! (`WordWalk`): most words start no form, and are dismissed by one lookup.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -80,8 +84,6 @@ pub struct Matcher {
     /// state also carries the matches of its suffixes ("platform" holds "orm"), so the
     /// automaton's own match flag would need its match list decoded at every step.
     form_ends: FormEnds,
-    /// The automaton's first steps from a word start, as a dense table.
-    shallow: ShallowTable,
     /// The automaton walked over every word a form starts with, once: most word
     /// starts then cost one lookup instead of a walk. See [`WordWalk`]. (`None` only
     /// in tests, to check the lookups against plain walks.)
@@ -117,109 +119,42 @@ impl WordWalk {
     fn ends(&self) -> &[(u8, StateID)] {
         &self.ends[..usize::from(self.ends_len)]
     }
-}
 
-/// The automaton's transitions out of its shallowest states (the first bytes of every
-/// word start, where most walks end), copied into one dense table: a step there is a
-/// single load, where the NFA decodes a state at every step. Deeper states, rarer and
-/// too many for a dense table, are walked in the NFA itself.
-struct ShallowTable {
-    /// Byte to column, ASCII letters folded to lower case; 0 for a byte in no form.
-    column_of: [u8; 256],
-    /// log2 of the row width (columns rounded up to a power of two).
-    shift: u32,
-    /// One row per shallow state, an [`Edge`] per column.
-    edges: Vec<u32>,
-    /// The automaton state of each row, to name the form that ends there.
-    state_of_row: Vec<StateID>,
-}
+    fn from_start(start: StateID) -> WordWalk {
+        WordWalk {
+            ends: [(0, start); WordWalk::MAX_ENDS],
+            ends_len: 0,
+            after: start,
+        }
+    }
 
-/// A [`ShallowTable`] entry: where a byte leads. Zero is the dead end; otherwise a
-/// flag says whether the target is another row or an automaton state, another
-/// whether a form ends there, and the low bits hold the row or the state id.
-struct Edge;
-
-impl Edge {
-    const DEAD: u32 = 0;
-    const ROW: u32 = 1 << 31;
-    const STATE: u32 = 1 << 30;
-    const FORM_ENDS: u32 = 1 << 29;
-    const ID: u32 = (1 << 29) - 1;
-}
-
-impl ShallowTable {
-    /// States up to this many bytes from the start get a row (2,147 rows for the
-    /// embedded lexicon), but never more rows than `MAX_ROWS`, so a huge custom
-    /// lexicon keeps a small table.
-    const DEPTH: usize = 3;
-    const MAX_ROWS: usize = 4096;
-
-    fn new(nfa: &aho_corasick::nfa::contiguous::NFA, patterns: &[String], ends: &FormEnds) -> Self {
-        let mut column_of = [0u8; 256];
-        let mut columns: Vec<u8> = Vec::new();
-        for byte in patterns.iter().flat_map(|p| p.bytes()) {
-            if column_of[usize::from(byte)] == 0 {
-                columns.push(byte);
-                column_of[usize::from(byte)] = columns.len() as u8;
-            }
-            if columns.len() == 255 {
+    /// This walk, which has read `offset` bytes, gone on over `bytes`.
+    fn then(
+        mut self,
+        nfa: &aho_corasick::nfa::contiguous::NFA,
+        ends: &FormEnds,
+        offset: usize,
+        bytes: &[u8],
+    ) -> WordWalk {
+        if self.ends_len == WordWalk::WALK_IT {
+            return self;
+        }
+        for (i, &byte) in bytes.iter().enumerate() {
+            if nfa.is_dead(self.after) {
                 break;
             }
-        }
-        for upper in b'A'..=b'Z' {
-            column_of[usize::from(upper)] = column_of[usize::from(upper.to_ascii_lowercase())];
-        }
-        let shift = (columns.len() + 1).next_power_of_two().trailing_zeros();
-        let start = nfa
-            .start_state(Anchored::Yes)
-            .expect("the automaton supports anchored walks");
-        // Breadth first, so rows are the shallowest states.
-        let mut state_of_row = vec![start];
-        let mut row_of: FxHashMap<StateID, u32> = FxHashMap::default();
-        row_of.insert(start, 0);
-        let mut depth_of_row = vec![0usize];
-        let mut next = 0;
-        while next < state_of_row.len() {
-            if depth_of_row[next] < Self::DEPTH {
-                for &byte in &columns {
-                    let sid = nfa.next_state(Anchored::Yes, state_of_row[next], byte);
-                    if !nfa.is_dead(sid) && state_of_row.len() < Self::MAX_ROWS {
-                        row_of.entry(sid).or_insert_with(|| {
-                            state_of_row.push(sid);
-                            depth_of_row.push(depth_of_row[next] + 1);
-                            (state_of_row.len() - 1) as u32
-                        });
-                    }
+            self.after = nfa.next_state(Anchored::Yes, self.after, byte);
+            if ends.contains(self.after) {
+                if usize::from(self.ends_len) == WordWalk::MAX_ENDS {
+                    // Too many forms inside one word to keep: the scan walks it.
+                    self.ends_len = WordWalk::WALK_IT;
+                    break;
                 }
-            }
-            next += 1;
-        }
-        let width = 1usize << shift;
-        let mut edges = vec![Edge::DEAD; state_of_row.len() * width];
-        for (row, &from) in state_of_row.iter().enumerate() {
-            for (i, &byte) in columns.iter().enumerate() {
-                let sid = nfa.next_state(Anchored::Yes, from, byte);
-                if nfa.is_dead(sid) {
-                    continue;
-                }
-                let target = match row_of.get(&sid) {
-                    Some(&r) => Edge::ROW | r,
-                    None => Edge::STATE | sid.as_u32(),
-                };
-                let form = if ends.contains(sid) {
-                    Edge::FORM_ENDS
-                } else {
-                    0
-                };
-                edges[(row << shift) + i + 1] = target | form;
+                self.ends[usize::from(self.ends_len)] = ((offset + i + 1) as u8, self.after);
+                self.ends_len += 1;
             }
         }
-        ShallowTable {
-            column_of,
-            shift,
-            edges,
-            state_of_row,
-        }
+        self
     }
 }
 
@@ -322,90 +257,50 @@ impl Matcher {
             });
             form_ends.insert(sid, form);
         }
-        let shallow = ShallowTable::new(&automaton, &patterns, &form_ends);
         let word_walks = Some(word_walks(&automaton, &patterns, &form_ends));
         Matcher {
             lexicon,
             automaton,
             form_ends,
-            shallow,
             word_walks,
         }
     }
 
     /// Walks the automaton from `pos` (anchored: it stops at the first byte no form
     /// continues with), calling `found(end, state)` for each form ending on the way.
-    /// The first steps go through the shallow table, the rest through the NFA.
+    /// A word's own bytes are looked up in the word walks when they can be.
     fn walk_forms(&self, bytes: &[u8], pos: usize, mut found: impl FnMut(usize, StateID)) {
+        let nfa = &self.automaton;
+        let Ok(start) = nfa.start_state(Anchored::Yes) else {
+            return;
+        };
         let key = self
             .word_walks
             .as_ref()
             .and_then(|walks| Some((walks, word_starts::word_key(bytes, pos)?)));
-        let walked = match key {
+        let (mut sid, mut at) = match key {
             Some((walks, (key, len))) => match walks.get(&key) {
                 // No form starts with this word (see `WordWalk`).
                 None => return,
-                Some(walk) if walk.ends_len == WordWalk::WALK_IT => {
-                    self.walk_shallow(bytes, pos, &mut found)
-                }
-                Some(walk) => {
+                Some(walk) if walk.ends_len != WordWalk::WALK_IT => {
                     for &(end, sid) in walk.ends() {
                         found(pos + usize::from(end), sid);
                     }
-                    Some((walk.after, pos + len))
+                    (walk.after, pos + len)
                 }
+                Some(_) => (start, pos),
             },
-            None => self.walk_shallow(bytes, pos, &mut found),
+            None => (start, pos),
         };
-        let Some((mut sid, mut at)) = walked else {
-            return;
-        };
-        let nfa = &self.automaton;
-        if nfa.is_dead(sid) {
-            return;
-        }
         while let Some(&byte) = bytes.get(at) {
-            let byte = read_as(bytes, at, byte);
-            sid = nfa.next_state(Anchored::Yes, sid, byte.to_ascii_lowercase());
-            at += 1;
             if nfa.is_dead(sid) {
                 break;
             }
+            let byte = read_as(bytes, at, byte);
+            sid = nfa.next_state(Anchored::Yes, sid, byte.to_ascii_lowercase());
+            at += 1;
             if self.form_ends.contains(sid) {
                 found(at, sid);
-            }
-        }
-    }
-
-    /// The first steps of [`Matcher::walk_forms`] through the shallow table: the state
-    /// and place where the NFA takes over, or `None` when the walk ends in the table.
-    fn walk_shallow(
-        &self,
-        bytes: &[u8],
-        pos: usize,
-        found: &mut impl FnMut(usize, StateID),
-    ) -> Option<(StateID, usize)> {
-        let table = &self.shallow;
-        let mut row = 0usize;
-        let mut at = pos;
-        loop {
-            let byte = *bytes.get(at)?;
-            let column = table.column_of[usize::from(read_as(bytes, at, byte))];
-            let edge = table.edges[(row << table.shift) + usize::from(column)];
-            at += 1;
-            if edge & Edge::ROW != 0 {
-                row = (edge & Edge::ID) as usize;
-                if edge & Edge::FORM_ENDS != 0 {
-                    found(at, table.state_of_row[row]);
-                }
-            } else if edge == Edge::DEAD {
-                return None;
-            } else {
-                let sid = StateID::new_unchecked((edge & Edge::ID) as usize);
-                if edge & Edge::FORM_ENDS != 0 {
-                    found(at, sid);
-                }
-                return Some((sid, at));
             }
         }
     }
@@ -721,47 +616,43 @@ fn word_walks(
         .start_state(Anchored::Yes)
         .expect("the automaton supports anchored walks");
     let mut walks: FxHashMap<u128, WordWalk> = FxHashMap::default();
-    let mut add = |word: &[u8]| {
-        // Words the scan never looks up (see `word_starts::word_key`).
-        if word.is_empty() || word.len() >= 16 || word.last().is_some_and(u8::is_ascii_digit) {
-            return;
-        }
-        let key = word_starts::key_of(word);
-        if walks.contains_key(&key) {
-            return;
-        }
-        let mut walk = WordWalk {
-            ends: [(0, start); WordWalk::MAX_ENDS],
-            ends_len: 0,
-            after: start,
-        };
-        for (i, &byte) in word.iter().enumerate() {
-            walk.after = nfa.next_state(Anchored::Yes, walk.after, byte);
-            if nfa.is_dead(walk.after) {
-                break;
-            }
-            if ends.contains(walk.after) {
-                if usize::from(walk.ends_len) == WordWalk::MAX_ENDS {
-                    // Too many forms inside one word to keep: the scan walks it.
-                    walk.ends_len = WordWalk::WALK_IT;
-                    break;
-                }
-                walk.ends[usize::from(walk.ends_len)] = ((i + 1) as u8, walk.after);
-                walk.ends_len += 1;
-            }
-        }
-        walks.insert(key, walk);
-    };
+    walks.reserve(patterns.len() * 3);
+    // Words the scan never looks up (see `word_starts::word_key`).
+    let looked_up =
+        |word: &[u8]| (1..16).contains(&word.len()) && !word.last().is_some_and(u8::is_ascii_digit);
+    let mut word = [0u8; 32];
     for pattern in patterns {
         let bytes = pattern.as_bytes();
         let len = bytes
             .iter()
             .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
             .count();
-        add(&bytes[..len]);
+        if len == 0 || len >= 16 {
+            continue;
+        }
+        let first = &bytes[..len];
+        let key = word_starts::key_of(first);
+        let walked = match walks.get(&key) {
+            Some(&walk) => walk,
+            None => {
+                let walk = WordWalk::from_start(start).then(nfa, ends, 0, first);
+                if looked_up(first) {
+                    walks.insert(key, walk);
+                }
+                walk
+            }
+        };
+        // A one-word form: its plural and tense endings go on from its own walk.
         if len == bytes.len() {
+            word[..len].copy_from_slice(first);
             for ending in WordWalk::ENDINGS {
-                add(&[bytes, ending.as_bytes()].concat());
+                let whole = len + ending.len();
+                word[len..whole].copy_from_slice(ending.as_bytes());
+                if looked_up(&word[..whole]) {
+                    walks
+                        .entry(word_starts::key_of(&word[..whole]))
+                        .or_insert_with(|| walked.then(nfa, ends, len, ending.as_bytes()));
+                }
             }
         }
     }

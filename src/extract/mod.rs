@@ -86,14 +86,16 @@ impl Input {
                 bytes,
             });
         }
-        let meta = std::fs::metadata(path).map_err(|e| Error::from_io(&name, e))?;
+        // Opened first, then asked its size: one path lookup per file, not two.
+        let file = std::fs::File::open(path).map_err(|e| Error::from_io(&name, e))?;
+        let meta = file.metadata().map_err(|e| Error::from_io(&name, e))?;
         if meta.is_dir() {
             return Err(Error::IsDirectory(name));
         }
         check_size(&name, meta.len(), limits)?;
         let mut bytes = Vec::with_capacity(meta.len() as usize);
-        std::fs::File::open(path)
-            .and_then(|f| f.take(limits.max_file_bytes + 1).read_to_end(&mut bytes))
+        file.take(limits.max_file_bytes + 1)
+            .read_to_end(&mut bytes)
             .map_err(|e| Error::from_io(&name, e))?;
         check_size(&name, bytes.len() as u64, limits)?;
         Ok(Input { name, bytes })
