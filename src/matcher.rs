@@ -84,10 +84,78 @@ pub struct Matcher {
     /// state also carries the matches of its suffixes ("platform" holds "orm"), so the
     /// automaton's own match flag would need its match list decoded at every step.
     form_ends: FormEnds,
+    /// Each form's rules, read once from the lexicon for `check_term`.
+    form_rules: Vec<FormRules>,
     /// The automaton walked over every word a form starts with, once: most word
     /// starts then cost one lookup instead of a walk. See [`WordWalk`]. (`None` only
     /// in tests, to check the lookups against plain walks.)
-    word_walks: Option<FxHashMap<u128, WordWalk>>,
+    word_walks: Option<WordWalks>,
+}
+
+/// What `check_term` asks of a form, computed once per form.
+#[derive(Debug, Clone, Copy)]
+struct FormRules {
+    /// Short (one or two characters) or ambiguous: a hyphen joins it to a word, and
+    /// no endings or versions are read onto it.
+    tight: bool,
+    /// Plurals (and for verb-like skills, tenses) may follow: not tight, and ends in
+    /// a letter.
+    endings: bool,
+    /// A soft skill or practice: tense endings count (`mentored`).
+    verb_like: bool,
+    /// Ends in `e`: the tense endings are `d`, `r`, `rs`.
+    ends_in_e: bool,
+    /// A version may follow (`Python3`): not ambiguous, longer than one character.
+    versions: bool,
+}
+
+impl FormRules {
+    fn of(lexicon: &Lexicon, form: &crate::lexicon::Form) -> FormRules {
+        let chars = form.text.chars().count();
+        let tight = form.ambiguous || chars <= 2;
+        let category = lexicon.skill(form.skill).category;
+        FormRules {
+            tight,
+            endings: !tight && form.text.ends_with(|c: char| c.is_ascii_alphabetic()),
+            verb_like: matches!(category, Category::Soft | Category::Practice),
+            ends_in_e: form.text.ends_with('e'),
+            versions: !form.ambiguous && chars > 1,
+        }
+    }
+}
+
+/// The [`WordWalk`]s by word key, behind a bit filter: more than half of all word
+/// starts hold a word no form starts with, and the filter (32 KB, so it stays in the
+/// first-level cache) turns most of them away without probing the table (1.8 MB).
+struct WordWalks {
+    walks: FxHashMap<u128, WordWalk>,
+    filter: Vec<u64>,
+}
+
+impl WordWalks {
+    const FILTER_BITS: u32 = 18;
+
+    fn new(walks: FxHashMap<u128, WordWalk>) -> WordWalks {
+        let mut filter = vec![0u64; (1 << Self::FILTER_BITS) / 64];
+        for &key in walks.keys() {
+            let bit = Self::filter_bit(key);
+            filter[bit / 64] |= 1 << (bit % 64);
+        }
+        WordWalks { walks, filter }
+    }
+
+    fn filter_bit(key: u128) -> usize {
+        let mixed = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::FILTER_BITS)) as usize
+    }
+
+    fn get(&self, key: u128) -> Option<&WordWalk> {
+        let bit = Self::filter_bit(key);
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        self.walks.get(&key)
+    }
 }
 
 /// What walking the automaton over one whole word (ASCII letters, digits, `_`) from
@@ -257,11 +325,19 @@ impl Matcher {
             });
             form_ends.insert(sid, form);
         }
-        let word_walks = Some(word_walks(&automaton, &patterns, &form_ends));
+        let form_rules = lexicon
+            .forms()
+            .iter()
+            .map(|form| FormRules::of(&lexicon, form))
+            .collect();
+        let word_walks = Some(WordWalks::new(word_walks(
+            &automaton, &patterns, &form_ends,
+        )));
         Matcher {
             lexicon,
             automaton,
             form_ends,
+            form_rules,
             word_walks,
         }
     }
@@ -279,7 +355,7 @@ impl Matcher {
             .as_ref()
             .and_then(|walks| Some((walks, word_starts::word_key(bytes, pos)?)));
         let (mut sid, mut at) = match key {
-            Some((walks, (key, len))) => match walks.get(&key) {
+            Some((walks, (key, len))) => match walks.get(key) {
                 // No form starts with this word (see `WordWalk`).
                 None => return,
                 Some(walk) if walk.ends_len != WordWalk::WALK_IT => {
@@ -404,26 +480,24 @@ impl Matcher {
         if form.case_sensitive && text[start..end] != form.text {
             return None;
         }
-        let short = form.text.chars().count() <= 2;
-        let tight = form.ambiguous || short;
+        let rules = self.form_rules[form_index];
+        let tight = rules.tight;
         if !left_boundary(text, start, tight) {
             return None;
         }
         let mut end = end;
-        if !tight && form.text.ends_with(|c: char| c.is_ascii_alphabetic()) {
-            let category = self.lexicon.skill(form.skill).category;
-            let verb_like = matches!(category, Category::Soft | Category::Practice);
+        if rules.endings {
             end = plural_end(text, end)
                 .or_else(|| {
-                    verb_like
-                        .then(|| inflection_end(text, end, &form.text))
+                    rules
+                        .verb_like
+                        .then(|| inflection_end(text, end, rules.ends_in_e))
                         .flatten()
                 })
                 .unwrap_or(end);
         }
         let versioned = || {
-            let version_ok = !form.ambiguous && form.text.chars().count() > 1;
-            version_ok && version_end(text, end).is_some_and(|v| right_boundary(text, v, tight))
+            rules.versions && version_end(text, end).is_some_and(|v| right_boundary(text, v, tight))
         };
         if !right_boundary(text, end, tight) && !versioned() {
             return None;
@@ -679,24 +753,40 @@ fn written_form(span: &str) -> CompactString {
     }
 }
 
+/// The character that ends at byte `i`, decoding only when it is not ASCII.
+fn char_before(text: &str, i: usize) -> Option<char> {
+    match *text.as_bytes().get(i.checked_sub(1)?)? {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => text[..i].chars().next_back(),
+    }
+}
+
+/// The character that starts at byte `i`, decoding only when it is not ASCII.
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match *text.as_bytes().get(i)? {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => text[i..].chars().next(),
+    }
+}
+
 fn left_boundary(text: &str, start: usize, tight: bool) -> bool {
-    let mut before = text[..start].chars().rev();
-    match before.next() {
+    let word_before = |c: char| char_before(text, start - c.len_utf8()).is_some_and(is_word_char);
+    match char_before(text, start) {
         None => true,
         Some(c) if is_word_char(c) || c == '@' || c == '$' => false,
-        Some('.') | Some('&') => !before.next().is_some_and(is_word_char),
-        Some('-') if tight => !before.next().is_some_and(is_word_char),
+        Some(c @ ('.' | '&')) => !word_before(c),
+        Some('-') if tight => !word_before('-'),
         Some(_) => true,
     }
 }
 
 fn right_boundary(text: &str, end: usize, tight: bool) -> bool {
-    let mut after = text[end..].chars();
-    match after.next() {
+    let word_after = |c: char| char_at(text, end + c.len_utf8()).is_some_and(is_word_char);
+    match char_at(text, end) {
         None => true,
         Some(c) if is_word_char(c) || c == '+' || c == '#' || c == '@' => false,
-        Some('.') | Some('&') => !after.next().is_some_and(is_word_char),
-        Some('-') if tight => !after.next().is_some_and(is_word_char),
+        Some(c @ ('.' | '&')) => !word_after(c),
+        Some('-') if tight => !word_after('-'),
         Some(_) => true,
     }
 }
@@ -717,9 +807,9 @@ fn plural_end(text: &str, end: usize) -> Option<usize> {
 /// End of a verb inflection after a soft-skill or practice form ("mentor" ->
 /// "mentored", "mentoring"; "collaborate" -> "collaborated"), so tense differences
 /// between a posting and a resume still match.
-fn inflection_end(text: &str, end: usize, form: &str) -> Option<usize> {
+fn inflection_end(text: &str, end: usize, form_ends_in_e: bool) -> Option<usize> {
     let rest = &text.as_bytes()[end..];
-    let suffixes: &[&[u8]] = if form.ends_with('e') {
+    let suffixes: &[&[u8]] = if form_ends_in_e {
         &[b"d", b"r", b"rs"]
     } else {
         &[b"ing", b"ed", b"er", b"ers"]

@@ -8,9 +8,9 @@
 //! "Node.js"), and never the inside of a word.
 //!
 //! Reading byte by byte was a fifth of all the instructions of a `rank` run; a block
-//! of ASCII text is now classified with a few vector compares (SSE2 on x86-64, part of
-//! its baseline; a plain loop elsewhere), and only blocks holding other characters go
-//! character by character.
+//! is now classified with a few vector compares (SSE2 on x86-64, part of its
+//! baseline; a plain loop elsewhere), and only its non-ASCII characters, if any, are
+//! decoded one by one.
 
 /// Bit `i` set for each byte of `chunk` that is an ASCII letter, digit or `_`, each
 /// that is ASCII white space, and each that is not ASCII (in that order).
@@ -66,9 +66,8 @@ fn classes16_plain(chunk: &[u8; 16]) -> (u16, u16, u16) {
     (word, space, high)
 }
 
-/// Word and white-space bits of a 64-byte block, or `None` when it holds a
-/// non-ASCII byte.
-fn ascii_classes(block: &[u8; 64]) -> Option<(u64, u64)> {
+/// [`classes16`] for a 64-byte block.
+fn classes64(block: &[u8; 64]) -> (u64, u64, u64) {
     let (mut word, mut space, mut high) = (0u64, 0u64, 0u64);
     for (k, chunk) in block.chunks_exact(16).enumerate() {
         let (w, s, h) = classes16(chunk.try_into().expect("16 bytes"));
@@ -76,7 +75,7 @@ fn ascii_classes(block: &[u8; 64]) -> Option<(u64, u64)> {
         space |= u64::from(s) << (16 * k);
         high |= u64::from(h) << (16 * k);
     }
-    (high == 0).then_some((word, space))
+    (word, space, high)
 }
 
 /// The ASCII word (letters, digits, `_`) starting at `start`, as a key: its bytes with
@@ -130,50 +129,48 @@ pub fn is_word_char(c: char) -> bool {
 pub fn in_block(text: &str, block_start: usize, after_word: bool) -> (u64, bool) {
     let bytes = &text.as_bytes()[block_start..];
     let len = bytes.len().min(64);
-    let classes = match bytes.first_chunk::<64>() {
-        Some(block) => ascii_classes(block),
+    let (mut word, mut space, high) = match bytes.first_chunk::<64>() {
+        Some(block) => classes64(block),
         None => {
             // The last block, padded: the padding's bits are cut off below.
             let mut block = [b' '; 64];
             block[..len].copy_from_slice(&bytes[..len]);
-            ascii_classes(&block)
+            classes64(&block)
         }
     };
-    if let Some((word, space)) = classes {
-        let word_before = (word << 1) | u64::from(after_word);
-        let mut starts = !space & !word_before;
-        if len < 64 {
-            starts &= (1 << len) - 1;
+    // Non-ASCII characters (a bullet, a dash, a letter with an accent): all their
+    // bytes take the character's word bit, so the byte after sees it, and every byte
+    // but the first counts as space, so none of them starts a term.
+    let mut rest = high;
+    while rest != 0 {
+        let i = rest.trailing_zeros() as usize;
+        if bytes[i] < 0xC0 {
+            // The rest of a character begun in the block before.
+            space |= 1 << i;
+            word |= u64::from(after_word) << i;
+            rest &= rest - 1;
+            continue;
         }
-        return (starts, word >> (len - 1) & 1 == 1);
-    }
-    let mut starts = 0u64;
-    let mut after = after_word;
-    let mut i = 0;
-    while i < len {
-        let b = bytes[i];
-        if b < 0x80 {
-            if !after && !b.is_ascii_whitespace() {
-                starts |= 1 << i;
-            }
-            after = b.is_ascii_alphanumeric() || b == b'_';
-            i += 1;
-        } else if b < 0xC0 {
-            // The rest of a character begun in the block before: `after` holds it.
-            i += 1;
-        } else {
-            let c = text[block_start + i..]
-                .chars()
-                .next()
-                .expect("a character starts here");
-            if !after && !c.is_whitespace() {
-                starts |= 1 << i;
-            }
-            after = is_word_char(c);
-            i += c.len_utf8();
+        let c = text[block_start + i..]
+            .chars()
+            .next()
+            .expect("a character starts here");
+        let own = (((1u128 << c.len_utf8()) - 1) << i) as u64;
+        if is_word_char(c) {
+            word |= own;
         }
+        space |= own & !(1 << i);
+        if c.is_whitespace() {
+            space |= 1 << i;
+        }
+        rest &= !own;
     }
-    (starts, after)
+    let word_before = (word << 1) | u64::from(after_word);
+    let mut starts = !space & !word_before;
+    if len < 64 {
+        starts &= (1 << len) - 1;
+    }
+    (starts, word >> (len - 1) & 1 == 1)
 }
 
 #[cfg(test)]
