@@ -201,7 +201,7 @@ pub struct QuickScore {
 /// the details only a report shows.
 pub fn quick(matcher: &Matcher, resume_doc: &Document, job: &JobProfile) -> QuickScore {
     let mentions = matcher.scan(resume_doc);
-    let statuses = score::statuses(matcher, job, &mentions);
+    let statuses = score::statuses(job, &mentions);
     let missing = job
         .skills
         .iter()

@@ -103,6 +103,9 @@ pub struct JobProfile {
     /// For each lexicon skill, its index in `skills` (`u32::MAX` when the posting does
     /// not name it): resumes are judged per mention, thousands of times in `rank`.
     position_of: Vec<u32>,
+    /// For each lexicon skill, the indexes in `skills` of the posting skills it
+    /// implies (Django: Python), so a mention's implications cost one lookup.
+    implied_positions: Vec<Vec<u32>>,
 }
 
 impl JobProfile {
@@ -112,6 +115,13 @@ impl JobProfile {
             .get(skill.0 as usize)
             .filter(|&&p| p != u32::MAX)
             .map(|&p| p as usize)
+    }
+
+    /// Indexes in `skills` of the posting skills a lexicon skill implies.
+    pub fn implied_positions(&self, skill: SkillId) -> &[u32] {
+        self.implied_positions
+            .get(skill.0 as usize)
+            .map_or(&[], Vec::as_slice)
     }
 }
 
@@ -262,6 +272,16 @@ pub fn analyze(matcher: &Matcher, doc: &Document) -> JobProfile {
     for (i, s) in skills.iter().enumerate() {
         position_of[s.skill.0 as usize] = i as u32;
     }
+    let implied_positions = (0..lexicon.skills().len())
+        .map(|id| {
+            lexicon
+                .implied_by(SkillId(id as u32))
+                .iter()
+                .filter_map(|t| position_of.get(t.0 as usize).copied())
+                .filter(|&p| p != u32::MAX)
+                .collect()
+        })
+        .collect();
     JobProfile {
         title: posting_title(doc),
         unknown_terms: unknown_terms(matcher, doc, &mentions),
@@ -270,6 +290,7 @@ pub fn analyze(matcher: &Matcher, doc: &Document) -> JobProfile {
         has_sections,
         skills,
         position_of,
+        implied_positions,
     }
 }
 

@@ -153,7 +153,7 @@ pub fn judge(
     for m in mentions {
         by_skill.entry(m.skill).or_default().push(m);
     }
-    let statuses = statuses(matcher, job, mentions);
+    let statuses = statuses(job, mentions);
     job.skills
         .iter()
         .zip(statuses)
@@ -215,12 +215,9 @@ pub fn judge(
 /// a mention uses the posting's wording, alias when only other wordings, implied when
 /// a skill the resume has entails it, else missing. [`judge`] adds the details; `rank`
 /// needs only this.
-pub fn statuses(matcher: &Matcher, job: &JobProfile, mentions: &[Mention]) -> Vec<Status> {
-    let lexicon = matcher.lexicon();
+pub fn statuses(job: &JobProfile, mentions: &[Mention]) -> Vec<Status> {
     let mut statuses = vec![Status::Missing; job.skills.len()];
-    let mut present: Vec<SkillId> = Vec::with_capacity(mentions.len());
     for m in mentions {
-        present.push(m.skill);
         if let Some(i) = job.position(m.skill) {
             let status = if job.skills[i].exact_forms.contains(&m.form_index) {
                 Status::Exact
@@ -229,16 +226,10 @@ pub fn statuses(matcher: &Matcher, job: &JobProfile, mentions: &[Mention]) -> Ve
             };
             statuses[i] = statuses[i].min(status);
         }
-    }
-    present.sort_unstable();
-    present.dedup();
-    for (status, js) in statuses.iter_mut().zip(&job.skills) {
-        if *status == Status::Missing
-            && present
-                .iter()
-                .any(|&p| lexicon.implied_by(p).contains(&js.skill))
-        {
-            *status = Status::Implied;
+        // What a mention implies counts only where nothing better was found; `min`
+        // keeps the better status whatever the order.
+        for &i in job.implied_positions(m.skill) {
+            statuses[i as usize] = statuses[i as usize].min(Status::Implied);
         }
     }
     statuses
