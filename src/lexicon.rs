@@ -3,6 +3,8 @@
 //! skill and the field, and compiled into lookup tables the matcher builds on.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+
+use rustc_hash::FxHashMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -192,7 +194,7 @@ pub struct Lexicon {
     pub version: String,
     skills: Vec<Skill>,
     forms: Vec<Form>,
-    by_form: HashMap<String, usize>,
+    by_form: FxHashMap<String, usize>,
     /// For each skill, every skill it entails through `implies`, transitively.
     implied: Vec<Vec<SkillId>>,
 }
@@ -349,7 +351,12 @@ impl Lexicon {
 
 /// Case-folds a form for lookups and duplicate checks.
 pub fn fold(text: &str) -> String {
-    text.trim().to_lowercase()
+    let text = text.trim();
+    if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        text.to_lowercase()
+    }
 }
 
 fn parse_file(path: &str, json: &str) -> Result<LexiconFile> {
@@ -417,19 +424,22 @@ fn build(
         None => format!("skill {name:?}"),
     };
     let mut skills = Vec::with_capacity(entries.len());
-    let mut names: HashMap<String, usize> = HashMap::new();
+    let mut names: FxHashMap<String, usize> = FxHashMap::default();
     for (i, e) in entries.iter().enumerate() {
         let name = e.name.trim();
         if name.is_empty() {
             problems.push(format!("skill #{} has an empty \"name\"", i + 1));
-        } else if let Some(&first) = names.get(&fold(name)) {
-            problems.push(format!(
-                "{}: duplicate \"name\" (skill #{} has it too)",
-                at(name),
-                first + 1
-            ));
         } else {
-            names.insert(fold(name), i);
+            match names.entry(fold(name)) {
+                std::collections::hash_map::Entry::Occupied(first) => problems.push(format!(
+                    "{}: duplicate \"name\" (skill #{} has it too)",
+                    at(name),
+                    first.get() + 1
+                )),
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(i);
+                }
+            }
         }
         let category = match e.category.as_deref() {
             None => {
@@ -447,13 +457,16 @@ fn build(
             }),
         };
         let mut aliases: Vec<String> = Vec::new();
+        let mut folded = vec![fold(name)];
         for alias in &e.aliases {
             let alias = alias.trim();
+            let key = fold(alias);
             if alias.is_empty() {
                 problems.push(format!("{}: empty string in \"aliases\"", at(name)));
-            } else if fold(alias) == fold(name) || aliases.iter().any(|a| fold(a) == fold(alias)) {
+            } else if folded.contains(&key) {
                 problems.push(format!("{}: alias {alias:?} is listed twice", at(name)));
             } else {
+                folded.push(key);
                 aliases.push(alias.to_string());
             }
         }
@@ -474,7 +487,7 @@ fn build(
 
     // Forms: names first so that a clash names the alias as the intruder.
     let mut forms: Vec<Form> = Vec::new();
-    let mut by_form: HashMap<String, usize> = HashMap::new();
+    let mut by_form: FxHashMap<String, usize> = FxHashMap::default();
     let mut add_form = |forms: &mut Vec<Form>,
                         problems: &mut Vec<String>,
                         id: usize,

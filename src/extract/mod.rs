@@ -94,7 +94,14 @@ impl Input {
         }
         check_size(&name, meta.len(), limits)?;
         let mut bytes = Vec::with_capacity(meta.len() as usize);
-        file.take(limits.max_file_bytes + 1)
+        // A regular file is read as the size says, in one system call (no second read
+        // to see the end); other files (pipes, /proc) until they end, within the cap.
+        let limit = if meta.is_file() && meta.len() > 0 {
+            meta.len()
+        } else {
+            limits.max_file_bytes + 1
+        };
+        file.take(limit)
             .read_to_end(&mut bytes)
             .map_err(|e| Error::from_io(&name, e))?;
         check_size(&name, bytes.len() as u64, limits)?;
