@@ -82,7 +82,7 @@ fn classes64(block: &[u8; 64]) -> (u64, u64, u64) {
 /// the 0x20 bit set (lower case for letters; digits keep it; `_` becomes 0x7f, which
 /// no word holds), zero-padded into a `u128`, and its length. `None` unless it is 1
 /// to 15 bytes long, does not end in a digit, and is not followed by a non-ASCII
-/// byte: the cases the matcher's word cache decides (see `Matcher::token_walks`).
+/// byte: the cases the matcher's word walks decide (see `matcher::WordWalk`).
 pub fn word_key(bytes: &[u8], start: usize) -> Option<(u128, usize)> {
     let chunk: [u8; 16] = match bytes.get(start..start + 16) {
         Some(chunk) => chunk.try_into().expect("16 bytes"),
@@ -98,16 +98,37 @@ pub fn word_key(bytes: &[u8], start: usize) -> Option<(u128, usize)> {
     if len == 0 || len == 16 || high >> len & 1 == 1 || chunk[len - 1].is_ascii_digit() {
         return None;
     }
-    let folded = u128::from_le_bytes(chunk) | u128::from_le_bytes([0x20; 16]);
-    Some((folded & ((1u128 << (8 * len)) - 1), len))
+    Some((fold_key(&chunk, len), len))
 }
 
 /// [`word_key`] of a lower-case word, for building the cache.
 pub fn key_of(word: &[u8]) -> u128 {
     let mut chunk = [0u8; 16];
     chunk[..word.len()].copy_from_slice(word);
-    let folded = u128::from_le_bytes(chunk) | u128::from_le_bytes([0x20; 16]);
-    folded & ((1u128 << (8 * word.len())) - 1)
+    fold_key(&chunk, word.len())
+}
+
+/// The first `len` (at most 16) bytes of `chunk` with the 0x20 bit set, zero-padded,
+/// as a number. Done in two 64-bit halves: shifts of a `u128` by a variable amount
+/// cost a dozen instructions, and this runs at every word start.
+fn fold_key(chunk: &[u8; 16], len: usize) -> u128 {
+    const FOLD: u64 = 0x2020_2020_2020_2020;
+    let (low, high) = chunk.split_at(8);
+    let low = u64::from_le_bytes(low.try_into().expect("8 bytes")) | FOLD;
+    let high = u64::from_le_bytes(high.try_into().expect("8 bytes")) | FOLD;
+    let keep = |n: usize| {
+        if n >= 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * n)) - 1
+        }
+    };
+    let (low, high) = if len <= 8 {
+        (low & keep(len), 0)
+    } else {
+        (low, high & keep(len - 8))
+    };
+    (u128::from(high) << 64) | u128::from(low)
 }
 
 /// Whether a character is part of a word, for term boundaries.
