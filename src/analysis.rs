@@ -190,16 +190,17 @@ fn highlights(lexicon: &Lexicon, mentions: &[Mention], results: &[SkillResult]) 
 
 /// The part of an analysis `rank` needs, without checks and suggestions: scored in
 /// the batch hot path.
-pub struct QuickScore {
+pub struct QuickScore<'a> {
     pub scores: score::Scores,
-    /// Posting skills the resume lacks, required first.
-    pub missing: Vec<String>,
+    /// Posting skills the resume lacks, required first (names borrowed from the
+    /// lexicon: no string is copied per resume).
+    pub missing: Vec<&'a str>,
     pub mentions: Vec<Mention>,
 }
 
 /// Scores a resume for ranking: the statuses and scores [`analyze`] would give, without
 /// the details only a report shows.
-pub fn quick(matcher: &Matcher, resume_doc: &Document, job: &JobProfile) -> QuickScore {
+pub fn quick<'a>(matcher: &'a Matcher, resume_doc: &Document, job: &JobProfile) -> QuickScore<'a> {
     let mentions = matcher.scan(resume_doc);
     let statuses = score::statuses(job, &mentions);
     let missing = job
@@ -207,7 +208,7 @@ pub fn quick(matcher: &Matcher, resume_doc: &Document, job: &JobProfile) -> Quic
         .iter()
         .zip(&statuses)
         .filter(|&(_, &status)| status == score::Status::Missing)
-        .map(|(js, _)| matcher.lexicon().skill(js.skill).name.clone())
+        .map(|(js, _)| matcher.lexicon().skill(js.skill).name.as_str())
         .collect();
     QuickScore {
         scores: score::scores_for(matcher, job, &statuses),

@@ -11,7 +11,6 @@
 //! error row and the run goes on. Workers start lazily and live for the whole run, so
 //! the process cost is paid once per core, not once per file.
 
-use std::collections::HashMap;
 use std::io::{BufRead, BufReader, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Stdio};
@@ -38,14 +37,14 @@ use crate::sections::{Document, Purpose};
 
 /// One file's result: a row of the jsonl / csv output.
 #[derive(Debug, Clone, Serialize)]
-pub struct Row {
+pub struct Row<'a> {
     pub file: String,
     pub status: RowStatus,
     pub score: Option<f64>,
     pub required: Coverage,
     pub preferred: Coverage,
     /// Posting skills the resume lacks, required first.
-    pub missing: Vec<String>,
+    pub missing: Vec<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub require_met: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -66,8 +65,8 @@ pub enum RowStatus {
     Error,
 }
 
-impl Row {
-    fn error(file: &str, err: &Error) -> Row {
+impl Row<'_> {
+    fn error(file: &str, err: &Error) -> Row<'static> {
         Row {
             file: file.to_string(),
             status: RowStatus::Error,
@@ -95,7 +94,7 @@ pub struct ContentKey {
 
 /// The first file seen with each content, to point duplicates at it.
 #[derive(Default)]
-struct FirstByContent(HashMap<u128, (PathBuf, String)>);
+struct FirstByContent(rustc_hash::FxHashMap<u128, PathBuf>);
 
 impl FirstByContent {
     /// The first file with the same bytes as `row`'s, or `None` after recording
@@ -105,11 +104,10 @@ impl FirstByContent {
         let key = row.content.as_ref()?;
         match self.0.entry(key.hash) {
             std::collections::hash_map::Entry::Occupied(first) => {
-                let (path, name) = first.get();
-                same_bytes(path, &key.path).then(|| name.clone())
+                same_bytes(first.get(), &key.path).then(|| display_name(first.get()))
             }
             std::collections::hash_map::Entry::Vacant(slot) => {
-                slot.insert((key.path.clone(), row.file.clone()));
+                slot.insert(key.path.clone());
                 None
             }
         }
@@ -565,12 +563,12 @@ fn read_ahead(paths: &[PathBuf], limits: &Limits, stop: &AtomicBool) -> Vec<Prep
     prepared
 }
 
-impl Scorer<'_> {
-    fn score_file(&self, path: &Path) -> Row {
+impl<'a> Scorer<'a> {
+    fn score_file(&self, path: &Path) -> Row<'a> {
         self.score_prepared(path, Prepared::new(path, &self.limits))
     }
 
-    fn score_prepared(&self, path: &Path, file: Prepared) -> Row {
+    fn score_prepared(&self, path: &Path, file: Prepared) -> Row<'a> {
         let Prepared {
             name,
             content,
@@ -590,7 +588,7 @@ impl Scorer<'_> {
         row
     }
 
-    fn score_doc(&self, name: &str, doc: &Document, kind: Kind) -> Row {
+    fn score_doc(&self, name: &str, doc: &Document, kind: Kind) -> Row<'a> {
         let quick = analysis::quick(self.matcher, doc, self.job);
         let require_met = self
             .requirement
@@ -930,7 +928,7 @@ fn worker_loop(limits: &Limits) -> Result<()> {
 mod tests {
     use super::*;
 
-    fn row_with(dir: &Path, name: &str, bytes: &str, hash: u128) -> Row {
+    fn row_with(dir: &Path, name: &str, bytes: &str, hash: u128) -> Row<'static> {
         let path = dir.join(name);
         std::fs::write(&path, bytes).unwrap();
         let mut row = Row::error(name, &Error::Usage(String::new()));
@@ -948,6 +946,9 @@ mod tests {
         let mut seen = FirstByContent::default();
         assert_eq!(seen.first_of(&first), None);
         assert_eq!(seen.first_of(&other), None);
-        assert_eq!(seen.first_of(&copy).as_deref(), Some("a.txt"));
+        assert_eq!(
+            seen.first_of(&copy),
+            Some(display_name(&dir.path().join("a.txt")))
+        );
     }
 }
