@@ -1,9 +1,9 @@
 //! Stage 3: find the headings (Skills, Experience, Requirements, Nice to have...) so
 //! every mention knows the part of the document it was written in.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 /// The part of a resume or posting a line belongs to.
@@ -356,9 +356,9 @@ const POSTING_ONLY: &[(&str, SectionKind)] = &[
 ];
 
 /// Heading words to section, per purpose; the purpose's own entries win.
-static RESUME_HEADINGS: LazyLock<HashMap<&'static str, SectionKind>> =
+static RESUME_HEADINGS: LazyLock<FxHashMap<&'static str, SectionKind>> =
     LazyLock::new(|| COMMON.iter().chain(RESUME_ONLY).copied().collect());
-static POSTING_HEADINGS: LazyLock<HashMap<&'static str, SectionKind>> =
+static POSTING_HEADINGS: LazyLock<FxHashMap<&'static str, SectionKind>> =
     LazyLock::new(|| COMMON.iter().chain(POSTING_ONLY).copied().collect());
 
 /// Headings that may carry content after a colon on the same line ("Skills: Java, Go").
@@ -385,11 +385,15 @@ pub fn heading_kind(line: &str, purpose: Purpose) -> Option<SectionKind> {
     if label.len() > 45 || label.bytes().any(|b| b.is_ascii_digit() || b == b',') {
         return None;
     }
-    let mut key = String::with_capacity(label.len() + 4);
+    // The key: letters only, lower case, `&` as "and". Built on the stack: this runs
+    // for every short line of every resume.
+    let mut key = compact_str::CompactString::default();
     for c in label.chars() {
         if c == '&' {
             key.push_str("and");
-        } else if c.is_alphabetic() {
+        } else if c.is_ascii_alphabetic() {
+            key.push(c.to_ascii_lowercase());
+        } else if !c.is_ascii() && c.is_alphabetic() {
             key.extend(c.to_lowercase());
         }
     }
