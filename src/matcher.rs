@@ -345,7 +345,13 @@ impl Matcher {
     /// Walks the automaton from `pos` (anchored: it stops at the first byte no form
     /// continues with), calling `found(end, state)` for each form ending on the way.
     /// A word's own bytes are looked up in the word walks when they can be.
-    fn walk_forms(&self, bytes: &[u8], pos: usize, mut found: impl FnMut(usize, StateID)) {
+    fn walk_forms(
+        &self,
+        bytes: &[u8],
+        pos: usize,
+        word: Option<(u128, usize)>,
+        mut found: impl FnMut(usize, StateID),
+    ) {
         let nfa = &self.automaton;
         let Ok(start) = nfa.start_state(Anchored::Yes) else {
             return;
@@ -353,7 +359,7 @@ impl Matcher {
         let key = self
             .word_walks
             .as_ref()
-            .and_then(|walks| Some((walks, word_starts::word_key(bytes, pos)?)));
+            .and_then(|walks| Some((walks, word?)));
         let (mut sid, mut at) = match key {
             Some((walks, (key, len))) => match walks.get(key) {
                 // No form starts with this word (see `WordWalk`).
@@ -396,16 +402,18 @@ impl Matcher {
         let mut taken_until = 0;
         let mut after_word = false;
         for block_start in (0..bytes.len()).step_by(64) {
-            let (mut starts, block_ends_in_word) =
-                word_starts::in_block(text, block_start, after_word);
-            after_word = block_ends_in_word;
+            let block = word_starts::in_block(text, block_start, after_word);
+            after_word = block.ends_in_word;
+            let mut starts = block.starts;
             while starts != 0 {
-                let start = block_start + starts.trailing_zeros() as usize;
+                let offset = starts.trailing_zeros() as usize;
+                let start = block_start + offset;
                 starts &= starts - 1;
                 if start < taken_until {
                     continue;
                 }
-                if let Some(c) = self.term_at(text, start) {
+                let word = block.word_key(bytes, block_start, offset);
+                if let Some(c) = self.term_at(text, start, word) {
                     taken_until = c.span.end;
                     candidates.push(c);
                 }
@@ -448,16 +456,17 @@ impl Matcher {
 
     /// The longest form at `start` that passes the rules ("Spring Bootcamp" still
     /// yields Spring if there is evidence).
-    fn term_at(&self, text: &str, start: usize) -> Option<Candidate> {
+    /// `word`: the word key at `start` (`word_starts::word_key`).
+    fn term_at(&self, text: &str, start: usize, word: Option<(u128, usize)>) -> Option<Candidate> {
         let bytes = text.as_bytes();
         let mut longest = None;
-        self.walk_forms(bytes, start, |end, sid| longest = Some((end, sid)));
+        self.walk_forms(bytes, start, word, |end, sid| longest = Some((end, sid)));
         let (end, sid) = longest?;
         let form = self.form_ends.form(sid);
         self.check_term(text, start, end, form).or_else(|| {
             // Rarely: the longest fails a rule; try the shorter ones.
             let mut shorter = Vec::new();
-            self.walk_forms(bytes, start, |e, sid| {
+            self.walk_forms(bytes, start, word, |e, sid| {
                 if e < end {
                     shorter.push((e, self.form_ends.form(sid)));
                 }

@@ -84,15 +84,7 @@ fn classes64(block: &[u8; 64]) -> (u64, u64, u64) {
 /// to 15 bytes long, does not end in a digit, and is not followed by a non-ASCII
 /// byte: the cases the matcher's word walks decide (see `matcher::WordWalk`).
 pub fn word_key(bytes: &[u8], start: usize) -> Option<(u128, usize)> {
-    let chunk: [u8; 16] = match bytes.get(start..start + 16) {
-        Some(chunk) => chunk.try_into().expect("16 bytes"),
-        None => {
-            let mut chunk = [b' '; 16];
-            let rest = &bytes[start.min(bytes.len())..];
-            chunk[..rest.len()].copy_from_slice(rest);
-            chunk
-        }
-    };
+    let chunk = chunk_at(bytes, start);
     let (word, _, high) = classes16(&chunk);
     let len = (!word).trailing_zeros() as usize;
     if len == 0 || len == 16 || high >> len & 1 == 1 || chunk[len - 1].is_ascii_digit() {
@@ -142,12 +134,57 @@ pub fn is_word_char(c: char) -> bool {
     }
 }
 
+/// One 64-byte block of a text, classified.
+#[derive(Debug, Clone, Copy)]
+pub struct Block {
+    /// Bit `i` for each place a term may start at `block_start + i`.
+    pub starts: u64,
+    /// Whether the block's last character is part of a word.
+    pub ends_in_word: bool,
+    /// ASCII letters, digits and `_`.
+    ascii_word: u64,
+    /// Non-ASCII bytes.
+    high: u64,
+}
+
+impl Block {
+    /// [`word_key`] for the start at bit `i`, read off the block's masks when the word
+    /// ends inside the block (the vector compares are already done).
+    pub fn word_key(&self, bytes: &[u8], block_start: usize, i: usize) -> Option<(u128, usize)> {
+        let len = (!(self.ascii_word >> i)).trailing_zeros() as usize;
+        if i + len >= 64 {
+            return word_key(bytes, block_start + i);
+        }
+        let start = block_start + i;
+        if len == 0
+            || len >= 16
+            || self.high >> (i + len) & 1 == 1
+            || bytes[start + len - 1].is_ascii_digit()
+        {
+            return None;
+        }
+        Some((fold_key(&chunk_at(bytes, start), len), len))
+    }
+}
+
+/// The 16 bytes at `start`, padded with spaces past the end.
+fn chunk_at(bytes: &[u8], start: usize) -> [u8; 16] {
+    match bytes.get(start..start + 16) {
+        Some(chunk) => chunk.try_into().expect("16 bytes"),
+        None => {
+            let mut chunk = [b' '; 16];
+            let rest = &bytes[start.min(bytes.len())..];
+            chunk[..rest.len()].copy_from_slice(rest);
+            chunk
+        }
+    }
+}
+
 /// The places where terms may start in `text[block_start..]`'s first 64 bytes, as bit
 /// `i` for `block_start + i`; `after_word` says whether the character before the block
-/// is part of a word. Returns the mask and the same flag for the block's end.
-/// `block_start` must be a multiple of 64 apart from 0 only by whole blocks, as the
-/// scan walks them; it may fall inside a character.
-pub fn in_block(text: &str, block_start: usize, after_word: bool) -> (u64, bool) {
+/// is part of a word. `block_start` must be a multiple of 64 apart from 0 only by
+/// whole blocks, as the scan walks them; it may fall inside a character.
+pub fn in_block(text: &str, block_start: usize, after_word: bool) -> Block {
     let bytes = &text.as_bytes()[block_start..];
     let len = bytes.len().min(64);
     let (mut word, mut space, high) = match bytes.first_chunk::<64>() {
@@ -159,6 +196,7 @@ pub fn in_block(text: &str, block_start: usize, after_word: bool) -> (u64, bool)
             classes64(&block)
         }
     };
+    let ascii_word = word;
     // Non-ASCII characters (a bullet, a dash, a letter with an accent): all their
     // bytes take the character's word bit, so the byte after sees it, and every byte
     // but the first counts as space, so none of them starts a term.
@@ -191,7 +229,12 @@ pub fn in_block(text: &str, block_start: usize, after_word: bool) -> (u64, bool)
     if len < 64 {
         starts &= (1 << len) - 1;
     }
-    (starts, word >> (len - 1) & 1 == 1)
+    Block {
+        starts,
+        ends_in_word: word >> (len - 1) & 1 == 1,
+        ascii_word,
+        high,
+    }
 }
 
 #[cfg(test)]
@@ -216,8 +259,9 @@ mod tests {
         let mut starts = Vec::new();
         let mut after_word = false;
         for block_start in (0..text.len()).step_by(64) {
-            let (mut mask, after) = in_block(text, block_start, after_word);
-            after_word = after;
+            let block = in_block(text, block_start, after_word);
+            let mut mask = block.starts;
+            after_word = block.ends_in_word;
             while mask != 0 {
                 starts.push(block_start + mask.trailing_zeros() as usize);
                 mask &= mask - 1;
@@ -257,6 +301,22 @@ mod tests {
         fn vector_classes_agree_with_the_plain_loop(chunk in proptest::array::uniform16(any::<u8>()), ascii in any::<bool>()) {
             let chunk = chunk.map(|b| if ascii { b & 0x7f } else { b });
             prop_assert_eq!(classes16(&chunk), classes16_plain(&chunk));
+        }
+
+        #[test]
+        fn block_word_keys_match_word_key(text in "[A-Za-z_0-9 ]{0,70}[ .é+]?[a-zA-Z0-9 ]{0,90}") {
+            let bytes = text.as_bytes();
+            let mut after_word = false;
+            for block_start in (0..text.len()).step_by(64) {
+                let block = in_block(&text, block_start, after_word);
+                after_word = block.ends_in_word;
+                let mut mask = block.starts;
+                while mask != 0 {
+                    let i = mask.trailing_zeros() as usize;
+                    mask &= mask - 1;
+                    prop_assert_eq!(block.word_key(bytes, block_start, i), word_key(bytes, block_start + i), "{:?} at {}", text, block_start + i);
+                }
+            }
         }
 
         #[test]
