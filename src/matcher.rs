@@ -127,21 +127,45 @@ impl FormRules {
 /// The [`WordWalk`]s by word key, behind a bit filter: more than half of all word
 /// starts hold a word no form starts with, and the filter (32 KB, so it stays in the
 /// first-level cache) turns most of them away without probing the table (1.8 MB).
+///
+/// A second filter says which two bytes may follow a word for a form to go on past
+/// it (" b" after "spring" for Spring Boot): most words that begin a longer form are
+/// followed by something else ("Java and"), and then the automaton is not walked.
 struct WordWalks {
     walks: FxHashMap<u128, WordWalk>,
     filter: Vec<u64>,
+    goes_on: Vec<u64>,
 }
 
 impl WordWalks {
     const FILTER_BITS: u32 = 18;
 
-    fn new(walks: FxHashMap<u128, WordWalk>) -> WordWalks {
+    /// `patterns`: the automaton's forms, lower case.
+    fn new(walks: FxHashMap<u128, WordWalk>, patterns: &[String]) -> WordWalks {
         let mut filter = vec![0u64; (1 << Self::FILTER_BITS) / 64];
         for &key in walks.keys() {
-            let bit = Self::filter_bit(key);
-            filter[bit / 64] |= 1 << (bit % 64);
+            set_bit(&mut filter, Self::filter_bit(key));
         }
-        WordWalks { walks, filter }
+        // Every form longer than its first word: that word, then the form's next two
+        // bytes (0 when the form ends after one).
+        let mut goes_on = vec![0u64; (1 << Self::FILTER_BITS) / 64];
+        for pattern in patterns {
+            let bytes = pattern.as_bytes();
+            let len = bytes
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+                .count();
+            if (1..16).contains(&len) && len < bytes.len() {
+                let key = word_starts::key_of(&bytes[..len]);
+                let second = bytes.get(len + 1).copied().unwrap_or(0);
+                set_bit(&mut goes_on, Self::goes_on_bit(key, bytes[len], second));
+            }
+        }
+        WordWalks {
+            walks,
+            filter,
+            goes_on,
+        }
     }
 
     fn filter_bit(key: u128) -> usize {
@@ -149,13 +173,44 @@ impl WordWalks {
         (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::FILTER_BITS)) as usize
     }
 
+    fn goes_on_bit(key: u128, first: u8, second: u8) -> usize {
+        let next = u64::from(first) << 8 | u64::from(second);
+        let mixed = (key as u64) ^ ((key >> 64) as u64).rotate_left(29) ^ next.rotate_left(47);
+        (mixed.wrapping_mul(0xD6E8_FEB8_6659_FD93) >> (64 - Self::FILTER_BITS)) as usize
+    }
+
     fn get(&self, key: u128) -> Option<&WordWalk> {
-        let bit = Self::filter_bit(key);
-        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+        if !has_bit(&self.filter, Self::filter_bit(key)) {
             return None;
         }
         self.walks.get(&key)
     }
+
+    /// Whether a form may go on past the word `key` when the text goes on with the
+    /// bytes at `at` (as the automaton reads them). False means no form does: the
+    /// walk would die within those two bytes without finding one.
+    fn may_go_on(&self, key: u128, bytes: &[u8], at: usize) -> bool {
+        let read = |i: usize| {
+            bytes
+                .get(i)
+                .map(|&b| read_as(bytes, i, b).to_ascii_lowercase())
+        };
+        let Some(first) = read(at) else {
+            return false;
+        };
+        // A form ending one byte after the word is marked with a 0 second byte.
+        has_bit(&self.goes_on, Self::goes_on_bit(key, first, 0))
+            || read(at + 1)
+                .is_some_and(|second| has_bit(&self.goes_on, Self::goes_on_bit(key, first, second)))
+    }
+}
+
+fn set_bit(bits: &mut [u64], bit: usize) {
+    bits[bit / 64] |= 1 << (bit % 64);
+}
+
+fn has_bit(bits: &[u64], bit: usize) -> bool {
+    bits[bit / 64] & (1 << (bit % 64)) != 0
 }
 
 /// What walking the automaton over one whole word (ASCII letters, digits, `_`) from
@@ -330,9 +385,10 @@ impl Matcher {
             .iter()
             .map(|form| FormRules::of(&lexicon, form))
             .collect();
-        let word_walks = Some(WordWalks::new(word_walks(
-            &automaton, &patterns, &form_ends,
-        )));
+        let word_walks = Some(WordWalks::new(
+            word_walks(&automaton, &patterns, &form_ends),
+            &patterns,
+        ));
         Matcher {
             lexicon,
             automaton,
@@ -367,6 +423,9 @@ impl Matcher {
                 Some(walk) if walk.ends_len != WordWalk::WALK_IT => {
                     for &(end, sid) in walk.ends() {
                         found(pos + usize::from(end), sid);
+                    }
+                    if nfa.is_dead(walk.after) || !walks.may_go_on(key, bytes, pos + len) {
+                        return;
                     }
                     (walk.after, pos + len)
                 }
