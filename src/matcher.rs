@@ -151,10 +151,7 @@ impl WordWalks {
         let mut goes_on = vec![0u64; (1 << Self::FILTER_BITS) / 64];
         for pattern in patterns {
             let bytes = pattern.as_bytes();
-            let len = bytes
-                .iter()
-                .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
-                .count();
+            let len = first_word_len(bytes);
             if (1..16).contains(&len) && len < bytes.len() {
                 let key = word_starts::key_of(&bytes[..len]);
                 let second = bytes.get(len + 1).copied().unwrap_or(0);
@@ -203,6 +200,13 @@ impl WordWalks {
             || read(at + 1)
                 .is_some_and(|second| has_bit(&self.goes_on, Self::goes_on_bit(key, first, second)))
     }
+}
+
+/// Length of the ASCII word (letters, digits, `_`) a form starts with.
+fn first_word_len(form: &[u8]) -> usize {
+    form.iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+        .count()
 }
 
 fn set_bit(bits: &mut [u64], bit: usize) {
@@ -765,10 +769,7 @@ fn word_walks(
     let mut word = [0u8; 32];
     for pattern in patterns {
         let bytes = pattern.as_bytes();
-        let len = bytes
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
-            .count();
+        let len = first_word_len(bytes);
         if len == 0 || len >= 16 {
             continue;
         }
