@@ -241,7 +241,7 @@ pub fn rank_command(ctx: &Context, args: RankArgs) -> Result<Outcome> {
             if streaming {
                 // Streamed rows are written and dropped: memory stays flat.
                 if write_error.is_none() && keep(&row, args.min_score) {
-                    if let Err(e) = sink.write_all(report::json::line(&row).as_bytes()) {
+                    if let Err(e) = report::json::write_line(&mut sink, &row) {
                         write_error = Some(e);
                     }
                 }

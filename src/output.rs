@@ -11,7 +11,8 @@ pub enum Sink {
     Stdout(io::BufWriter<io::Stdout>),
     File {
         path: PathBuf,
-        temp: tempfile::NamedTempFile,
+        /// Buffered: `rank` writes a line per file.
+        temp: io::BufWriter<tempfile::NamedTempFile>,
     },
 }
 
@@ -45,7 +46,7 @@ impl Sink {
             .map_err(|e| Error::from_io(&dir.display().to_string(), e))?;
         Ok(Sink::File {
             path: path.to_path_buf(),
-            temp,
+            temp: io::BufWriter::new(temp),
         })
     }
 
@@ -53,9 +54,11 @@ impl Sink {
     pub fn finish(self) -> Result<()> {
         match self {
             Sink::Stdout(mut out) => out.flush().map_err(|e| Error::from_io("<stdout>", e)),
-            Sink::File { path, mut temp } => {
+            Sink::File { path, temp } => {
                 let name = path.display().to_string();
-                temp.flush().map_err(|e| Error::from_io(&name, e))?;
+                let temp = temp
+                    .into_inner()
+                    .map_err(|e| Error::from_io(&name, e.into_error()))?;
                 temp.persist(&path)
                     .map_err(|e| Error::from_io(&name, e.error))?;
                 Ok(())

@@ -198,6 +198,34 @@ fn csv_and_jsonl_parse_back() {
             assert!(row.get(key).is_some(), "{key} missing in {row}");
         }
     }
+    // The same rows through --output (a buffered file, moved into place at the end).
+    let saved = dir.path().join("ranked.jsonl");
+    let out = skillgap()
+        .arg("rank")
+        .arg("--job")
+        .arg(&job)
+        .args(["-f", "jsonl", "-j", "1", "-o"])
+        .arg(&saved)
+        .arg(&root)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    // Which copy a duplicate points at follows finishing order when streaming.
+    let by_file = |rows: Vec<serde_json::Value>| {
+        let mut rows: Vec<String> = rows
+            .into_iter()
+            .map(|mut r| {
+                r.as_object_mut().unwrap().remove("duplicate_of");
+                r.to_string()
+            })
+            .collect();
+        rows.sort();
+        rows
+    };
+    assert_eq!(
+        by_file(jsonl(&std::fs::read(&saved).unwrap())),
+        by_file(rows)
+    );
 }
 
 #[test]

@@ -9,9 +9,11 @@ pub fn pretty<T: Serialize + ?Sized>(value: &T) -> String {
     out
 }
 
-/// One compact JSON line (for jsonl).
-pub fn line<T: Serialize + ?Sized>(value: &T) -> String {
-    let mut out = serde_json::to_string(value).expect("report types serialize");
-    out.push('\n');
-    out
+/// Writes one compact JSON line (for jsonl) straight into `out`.
+pub fn write_line<T: Serialize + ?Sized>(
+    out: &mut impl std::io::Write,
+    value: &T,
+) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *out, value)?;
+    out.write_all(b"\n")
 }
