@@ -9,7 +9,7 @@ use crate::ats;
 use crate::extract::Extracted;
 use crate::job::{JobProfile, Level};
 use crate::lexicon::Lexicon;
-use crate::matcher::{Matcher, Mention};
+use crate::matcher::{FormMention, Matcher, Mention};
 use crate::resume;
 use crate::score::{self, Check, Coverage, SkillResult, Status};
 use crate::sections::Document;
@@ -195,14 +195,15 @@ pub struct QuickScore<'a> {
     /// Posting skills the resume lacks, required first (names borrowed from the
     /// lexicon: no string is copied per resume).
     pub missing: Vec<&'a str>,
-    pub mentions: Vec<Mention>,
+    /// The resume's mentions, reduced to skill and form.
+    pub mentions: Vec<FormMention>,
 }
 
 /// Scores a resume for ranking: the statuses and scores [`analyze`] would give, without
 /// the details only a report shows.
 pub fn quick<'a>(matcher: &'a Matcher, resume_doc: &Document, job: &JobProfile) -> QuickScore<'a> {
-    let mentions = matcher.scan(resume_doc);
-    let statuses = score::statuses(job, &mentions);
+    let mentions = matcher.scan_forms(resume_doc);
+    let statuses = score::statuses(job, mentions.iter().copied());
     let missing = job
         .skills
         .iter()

@@ -67,6 +67,14 @@ pub struct Mention {
     pub evidence: Evidence,
 }
 
+/// A mention reduced to what scoring needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FormMention {
+    pub skill: SkillId,
+    /// Index of the lexicon form (name or alias) written.
+    pub form_index: usize,
+}
+
 /// The lexicon compiled for searching. Build it once and scan many documents with it;
 /// it is `Sync`, so threads can share one.
 ///
@@ -457,6 +465,70 @@ impl Matcher {
     /// Every mention in the document, in text order.
     pub fn scan(&self, doc: &Document) -> Vec<Mention> {
         let text = doc.text.as_str();
+        self.accepted(doc, true, |c, evidence, line, section| Mention {
+            skill: self.lexicon.form(c.form_index).skill,
+            span: c.span.clone(),
+            line,
+            section,
+            form: written_form(&text[c.span.clone()]),
+            form_index: c.form_index,
+            evidence,
+        })
+    }
+
+    /// The skill and form of every mention, in text order: all that scoring needs,
+    /// without the place and the written form (`rank` scores thousands of files).
+    pub fn scan_forms(&self, doc: &Document) -> Vec<FormMention> {
+        self.accepted(doc, false, |c, _, _, _| FormMention {
+            skill: self.lexicon.form(c.form_index).skill,
+            form_index: c.form_index,
+        })
+    }
+
+    /// The candidates that pass the evidence rules, each made into a `T` with its
+    /// evidence, line and section. `placed`: whether `make` needs the line and section
+    /// of every mention (when not, only ambiguous candidates get them, for evidence;
+    /// the others get line 0).
+    fn accepted<T>(
+        &self,
+        doc: &Document,
+        placed: bool,
+        mut make: impl FnMut(&Candidate, Evidence, usize, SectionKind) -> T,
+    ) -> Vec<T> {
+        let candidates = self.candidates(&doc.text);
+        // Evidence looks at real lines: the original text, where every line break
+        // is still there (the automaton reads a single break as a space). Found only
+        // when an ambiguous form needs it.
+        let marks = std::cell::OnceCell::new();
+        let mut accepted = Vec::with_capacity(candidates.len());
+        for (i, c) in candidates.iter().enumerate() {
+            let (line, section) = if placed || c.ambiguous {
+                let line = doc.line_of(c.span.start);
+                (line, doc.section_of_line(line))
+            } else {
+                (0, SectionKind::Header)
+            };
+            let evidence = if !c.ambiguous {
+                Evidence::Unambiguous
+            } else if section == SectionKind::Skills {
+                Evidence::SkillsSection
+            } else if let Some(e) = self.context_evidence(
+                &doc.text,
+                marks.get_or_init(|| Marks::new(doc.text.as_bytes())),
+                &candidates,
+                i,
+            ) {
+                e
+            } else {
+                continue;
+            };
+            accepted.push(make(c, evidence, line, section));
+        }
+        accepted
+    }
+
+    /// Every term found in `text`, before the evidence rules, in text order.
+    fn candidates(&self, text: &str) -> Vec<Candidate> {
         let bytes = text.as_bytes();
         let mut candidates: Vec<Candidate> = Vec::new();
         // Terms only start where a word starts, so the automaton runs anchored at word
@@ -482,39 +554,7 @@ impl Matcher {
                 }
             }
         }
-        // Evidence looks at real lines: the original text, where every line break
-        // is still there (the automaton reads a single break as a space). Found only
-        // when an ambiguous form needs it.
-        let marks = std::cell::OnceCell::new();
-        let mut mentions = Vec::with_capacity(candidates.len());
-        for (i, c) in candidates.iter().enumerate() {
-            let line = doc.line_of(c.span.start);
-            let section = doc.section_of_line(line);
-            let evidence = if !c.ambiguous {
-                Evidence::Unambiguous
-            } else if section == SectionKind::Skills {
-                Evidence::SkillsSection
-            } else if let Some(e) = self.context_evidence(
-                &doc.text,
-                marks.get_or_init(|| Marks::new(doc.text.as_bytes())),
-                &candidates,
-                i,
-            ) {
-                e
-            } else {
-                continue;
-            };
-            mentions.push(Mention {
-                skill: self.lexicon.form(c.form_index).skill,
-                span: c.span.clone(),
-                line,
-                section,
-                form: written_form(&text[c.span.clone()]),
-                form_index: c.form_index,
-                evidence,
-            });
-        }
-        mentions
+        candidates
     }
 
     /// The longest form at `start` that passes the rules ("Spring Bootcamp" still

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::job::{round2, EducationAsk, JobProfile, Level};
 use crate::lexicon::{Category, SkillId};
-use crate::matcher::{FoundSkill, Matcher, Mention};
+use crate::matcher::{FormMention, FoundSkill, Matcher, Mention};
 use crate::resume::ResumeFacts;
 
 /// The formula, as `--explain` and the README state it.
@@ -153,7 +153,13 @@ pub fn judge(
     for m in mentions {
         by_skill.entry(m.skill).or_default().push(m);
     }
-    let statuses = statuses(job, mentions);
+    let statuses = statuses(
+        job,
+        mentions.iter().map(|m| FormMention {
+            skill: m.skill,
+            form_index: m.form_index,
+        }),
+    );
     job.skills
         .iter()
         .zip(statuses)
@@ -215,7 +221,7 @@ pub fn judge(
 /// a mention uses the posting's wording, alias when only other wordings, implied when
 /// a skill the resume has entails it, else missing. [`judge`] adds the details; `rank`
 /// needs only this.
-pub fn statuses(job: &JobProfile, mentions: &[Mention]) -> Vec<Status> {
+pub fn statuses(job: &JobProfile, mentions: impl IntoIterator<Item = FormMention>) -> Vec<Status> {
     let mut statuses = vec![Status::Missing; job.skills.len()];
     for m in mentions {
         if let Some(i) = job.position(m.skill) {
