@@ -289,10 +289,10 @@ fn scan_command(ctx: &Context, args: ScanArgs) -> Result<Outcome> {
 
 /// How a path is shown in reports: as the user wrote it; `-` as `<stdin>`.
 pub fn display_name(path: &Path) -> String {
-    if path.as_os_str() == "-" {
-        "<stdin>".to_string()
-    } else {
-        path.display().to_string()
+    match path.to_str() {
+        Some("-") => "<stdin>".to_string(),
+        Some(utf8) => utf8.to_string(),
+        None => path.display().to_string(),
     }
 }
 

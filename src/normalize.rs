@@ -18,7 +18,7 @@ pub const BULLET: char = '•';
 /// assert_eq!(text, "finetuned\n\"Go\" code\n• Kafka");
 /// ```
 pub fn normalize(raw: &str) -> String {
-    let unified: Cow<str> = if raw.contains('\r') {
+    let unified: Cow<str> = if memchr::memchr(b'\r', raw.as_bytes()).is_some() {
         Cow::Owned(raw.replace("\r\n", "\n"))
     } else {
         Cow::Borrowed(raw)
@@ -39,14 +39,17 @@ pub fn normalize(raw: &str) -> String {
     let spaced = !simple || may_be_letter_spaced(mapped.as_bytes());
     let mut out = String::with_capacity(mapped.len() + 64);
     let mut line_start = 0;
+    // Whether a line but the last ends in a hyphen: a word may be split there.
+    let mut hyphen_at_break = false;
     for line_end in memchr::memchr_iter(b'\n', mapped.as_bytes()).chain([mapped.len()]) {
         if line_start > 0 {
+            hyphen_at_break |= out.ends_with('-');
             out.push('\n');
         }
         clean_line_into(&mapped[line_start..line_end], spaced, &mut out);
         line_start = line_end + 1;
     }
-    if memchr::memmem::find(out.as_bytes(), b"-\n").is_some() {
+    if hyphen_at_break {
         let mut lines: Vec<String> = out.split('\n').map(str::to_string).collect();
         join_hyphenated_words(&mut lines);
         out = lines.join("\n");
