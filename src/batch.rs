@@ -210,6 +210,7 @@ pub fn rank_command(ctx: &Context, args: RankArgs) -> Result<Outcome> {
     let mut tally = Tally::default();
     let mut seen = FirstByContent::default();
     let mut write_error = None;
+    let mut line = Vec::new();
     std::thread::scope(|scope| {
         let scorer = &scorer;
         let paths = &paths;
@@ -241,7 +242,7 @@ pub fn rank_command(ctx: &Context, args: RankArgs) -> Result<Outcome> {
             if streaming {
                 // Streamed rows are written and dropped: memory stays flat.
                 if write_error.is_none() && keep(&row, args.min_score) {
-                    if let Err(e) = report::json::write_line(&mut sink, &row) {
+                    if let Err(e) = report::json::write_line(&mut sink, &mut line, &row) {
                         write_error = Some(e);
                     }
                 }

@@ -530,7 +530,7 @@ impl Matcher {
     /// Every term found in `text`, before the evidence rules, in text order.
     fn candidates(&self, text: &str) -> Vec<Candidate> {
         let bytes = text.as_bytes();
-        let mut candidates: Vec<Candidate> = Vec::new();
+        let mut candidates: Vec<Candidate> = Vec::with_capacity(text.len() / 48);
         // Terms only start where a word starts, so the automaton runs anchored at word
         // starts: each run stops at the first byte no form continues with.
         // No term starts inside the last one found.

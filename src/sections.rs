@@ -103,7 +103,8 @@ pub struct Document {
 impl Document {
     /// Splits normalized text into lines and detects its sections.
     pub fn new(text: String, purpose: Purpose) -> Document {
-        let mut lines = vec![0];
+        let mut lines = Vec::with_capacity(text.len() / 32 + 1);
+        lines.push(0);
         lines.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         let mut sections: Vec<Section> = Vec::new();
         let mut line_sections = Vec::with_capacity(lines.len());
@@ -385,19 +386,33 @@ pub fn heading_kind(line: &str, purpose: Purpose) -> Option<SectionKind> {
     if label.len() > 45 || label.bytes().any(|b| b.is_ascii_digit() || b == b',') {
         return None;
     }
-    // The key: letters only, lower case, `&` as "and". Built on the stack: this runs
-    // for every short line of every resume.
-    let mut key = compact_str::CompactString::default();
-    for c in label.chars() {
-        if c == '&' {
-            key.push_str("and");
-        } else if c.is_ascii_alphabetic() {
-            key.push(c.to_ascii_lowercase());
-        } else if !c.is_ascii() && c.is_alphabetic() {
-            key.extend(c.to_lowercase());
+    // The key: letters only, lower case, `&` as "and". Built on the stack when ASCII
+    // (`label` is at most 45 bytes): this runs for every short line of every resume.
+    let mut ascii = [0u8; 3 * 45];
+    let mut other = String::new();
+    let key = if label.is_ascii() {
+        let mut len = 0;
+        for b in label.bytes() {
+            if b == b'&' {
+                ascii[len..len + 3].copy_from_slice(b"and");
+                len += 3;
+            } else if b.is_ascii_alphabetic() {
+                ascii[len] = b.to_ascii_lowercase();
+                len += 1;
+            }
         }
-    }
-    let key = key.strip_suffix("include").unwrap_or(&key);
+        std::str::from_utf8(&ascii[..len]).expect("ASCII letters")
+    } else {
+        for c in label.chars() {
+            if c == '&' {
+                other.push_str("and");
+            } else if c.is_alphabetic() {
+                other.extend(c.to_lowercase());
+            }
+        }
+        other.as_str()
+    };
+    let key = key.strip_suffix("include").unwrap_or(key);
     let table = match purpose {
         Purpose::Resume => &*RESUME_HEADINGS,
         Purpose::Posting => &*POSTING_HEADINGS,

@@ -9,11 +9,15 @@ pub fn pretty<T: Serialize + ?Sized>(value: &T) -> String {
     out
 }
 
-/// Writes one compact JSON line (for jsonl) straight into `out`.
+/// Writes one compact JSON line (for jsonl) to `out`, built in `buffer` first: the
+/// serializer writes a token at a time, and each write to a sink costs a call.
 pub fn write_line<T: Serialize + ?Sized>(
     out: &mut impl std::io::Write,
+    buffer: &mut Vec<u8>,
     value: &T,
 ) -> std::io::Result<()> {
-    serde_json::to_writer(&mut *out, value)?;
-    out.write_all(b"\n")
+    buffer.clear();
+    serde_json::to_writer(&mut *buffer, value)?;
+    buffer.push(b'\n');
+    out.write_all(buffer)
 }
