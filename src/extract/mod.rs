@@ -9,7 +9,9 @@ mod text;
 
 use std::io::Read;
 use std::path::Path;
+use std::sync::LazyLock;
 
+use memchr::memmem::Finder;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
@@ -219,7 +221,7 @@ enum Sniffed {
 fn sniff(bytes: &[u8]) -> Sniffed {
     let head = &bytes[..bytes.len().min(1024)];
     // Some producers put junk before the header; readers accept it within 1 KB.
-    if find(head, b"%PDF-").is_some() {
+    if has_pdf_header(head) {
         return Sniffed::Pdf;
     }
     const MAGIC: [(&[u8], &str); 8] = [
@@ -246,9 +248,7 @@ fn sniff(bytes: &[u8]) -> Sniffed {
     }
     // A PDF with a broken header still has its object syntax: call it a damaged PDF.
     let body = &bytes[..bytes.len().min(64 * 1024)];
-    if find(body, b"endobj").is_some()
-        && (find(body, b"%PDF").is_some() || find(body, b"xref").is_some())
-    {
+    if has_pdf_objects(body) {
         return Sniffed::Pdf;
     }
     if text::looks_binary(bytes) {
@@ -284,17 +284,25 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
 /// The PDF part of [`sniff`]: a header in the first KB, or (for a broken header) PDF
 /// object syntax in the first 64 KB.
 fn looks_like_pdf(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(1024)];
-    if find(head, b"%PDF-").is_some() {
-        return true;
-    }
-    let body = &bytes[..bytes.len().min(64 * 1024)];
-    find(body, b"endobj").is_some()
-        && (find(body, b"%PDF").is_some() || find(body, b"xref").is_some())
+    has_pdf_header(&bytes[..bytes.len().min(1024)])
+        || has_pdf_objects(&bytes[..bytes.len().min(64 * 1024)])
 }
 
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    memchr::memmem::find(haystack, needle)
+/// Substring searchers built once: `rank` sniffs every file, and building one took
+/// as long as searching a resume with it.
+static PDF_HEADER: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"%PDF-"));
+static PDF_MARK: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"%PDF"));
+static ENDOBJ: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"endobj"));
+static XREF: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"xref"));
+
+/// A PDF header (producers may put junk before it; readers accept it within 1 KB).
+fn has_pdf_header(head: &[u8]) -> bool {
+    PDF_HEADER.find(head).is_some()
+}
+
+/// PDF object syntax: a PDF with a broken header still has it.
+fn has_pdf_objects(body: &[u8]) -> bool {
+    ENDOBJ.find(body).is_some() && (PDF_MARK.find(body).is_some() || XREF.find(body).is_some())
 }
 
 #[cfg(test)]
