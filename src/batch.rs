@@ -507,20 +507,17 @@ impl Prepared {
             hash: xxhash_rust::xxh3::xxh3_128(&input.bytes),
             path: path.to_path_buf(),
         });
-        let state = if extract::is_pdf(&input.bytes) {
-            PreparedState::Pdf
-        } else {
-            match extract::contain_panics(|| extract::extract(&input, limits)) {
-                Ok(Ok(extracted)) => PreparedState::Text {
-                    doc: resume_document(&extracted),
-                    kind: extracted.kind,
-                },
-                Ok(Err(e)) => PreparedState::Failed(e),
-                Err(panic) => PreparedState::Failed(Error::PdfCrash {
-                    path: name.clone(),
-                    detail: panic,
-                }),
-            }
+        let state = match extract::contain_panics(|| extract::extract_unless_pdf(&input, limits)) {
+            Ok(None) => PreparedState::Pdf,
+            Ok(Some(Ok(extracted))) => PreparedState::Text {
+                doc: resume_document(&extracted),
+                kind: extracted.kind,
+            },
+            Ok(Some(Err(e))) => PreparedState::Failed(e),
+            Err(panic) => PreparedState::Failed(Error::PdfCrash {
+                path: name.clone(),
+                detail: panic,
+            }),
         };
         Prepared {
             name,

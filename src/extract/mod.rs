@@ -169,13 +169,26 @@ impl Layout {
 /// loops and stack overflows cannot be caught in-process, which is why `rank` runs
 /// PDFs in worker processes with a time limit (see `batch`).
 pub fn extract(input: &Input, limits: &Limits) -> Result<Extracted> {
+    extract_as(input, sniff(&input.bytes), limits)
+}
+
+/// [`extract`] for every format but PDF, which comes back as `None`: `rank` reads PDFs
+/// in a worker process. (Sniffing once: the PDF tests search the whole file.)
+pub fn extract_unless_pdf(input: &Input, limits: &Limits) -> Option<Result<Extracted>> {
+    match sniff(&input.bytes) {
+        Sniffed::Pdf => None,
+        sniffed => Some(extract_as(input, sniffed, limits)),
+    }
+}
+
+fn extract_as(input: &Input, sniffed: Sniffed, limits: &Limits) -> Result<Extracted> {
     let name = input.name.as_str();
     let bytes = input.bytes.as_slice();
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Error::Empty(name.to_string()));
     }
     let mut layout = Layout::default();
-    let (kind, pages, total_pages, mut text) = match sniff(bytes) {
+    let (kind, pages, total_pages, mut text) = match sniffed {
         Sniffed::Pdf => {
             let pdf = pdf::extract(name, bytes, limits.max_pages)?;
             layout = pdf.layout;
