@@ -88,6 +88,8 @@ pub struct FormMention {
 pub struct Matcher {
     lexicon: Lexicon,
     automaton: aho_corasick::nfa::contiguous::NFA,
+    /// The automaton's anchored start state, where every walk begins.
+    start: StateID,
     /// The states where a form ends when walked from the start, and which form. A
     /// state also carries the matches of its suffixes ("platform" holds "orm"), so the
     /// automaton's own match flag would need its match list decoded at every step.
@@ -148,23 +150,63 @@ struct WordWalks {
 impl WordWalks {
     const FILTER_BITS: u32 = 18;
 
-    /// `patterns`: the automaton's forms, lower case.
-    fn new(walks: FxHashMap<u128, WordWalk>, patterns: &[String]) -> WordWalks {
-        let mut filter = vec![0u64; (1 << Self::FILTER_BITS) / 64];
-        for &key in walks.keys() {
-            set_bit(&mut filter, Self::filter_bit(key));
-        }
-        // Every form longer than its first word: that word, then the form's next two
-        // bytes (0 when the form ends after one).
+    /// Walks `nfa` from `start` over the first word of every form, and over every
+    /// one-word form with each plural and tense ending. `patterns`: the automaton's
+    /// forms, lower case.
+    fn new(
+        nfa: &aho_corasick::nfa::contiguous::NFA,
+        start: StateID,
+        patterns: &[String],
+        ends: &FormEnds,
+    ) -> WordWalks {
+        let mut walks: FxHashMap<u128, WordWalk> = FxHashMap::default();
+        walks.reserve(patterns.len() * 3);
         let mut goes_on = vec![0u64; (1 << Self::FILTER_BITS) / 64];
+        // Words the scan never looks up (see `word_starts::word_key`).
+        let looked_up = |word: &[u8]| {
+            (1..16).contains(&word.len()) && !word.last().is_some_and(u8::is_ascii_digit)
+        };
+        let mut word = [0u8; 32];
         for pattern in patterns {
             let bytes = pattern.as_bytes();
             let len = first_word_len(bytes);
-            if (1..16).contains(&len) && len < bytes.len() {
-                let key = word_starts::key_of(&bytes[..len]);
+            if len == 0 || len >= 16 {
+                continue;
+            }
+            let first = &bytes[..len];
+            let key = word_starts::key_of(first);
+            let walked = match walks.get(&key) {
+                Some(&walk) => walk,
+                None => {
+                    let walk = WordWalk::from_start(start).then(nfa, ends, 0, first);
+                    if looked_up(first) {
+                        walks.insert(key, walk);
+                    }
+                    walk
+                }
+            };
+            if len < bytes.len() {
+                // A form longer than its first word: that word, then the form's next
+                // two bytes (0 when the form ends after one).
                 let second = bytes.get(len + 1).copied().unwrap_or(0);
                 set_bit(&mut goes_on, Self::goes_on_bit(key, bytes[len], second));
+            } else {
+                // A one-word form: its plural and tense endings go on from its own walk.
+                word[..len].copy_from_slice(first);
+                for ending in WordWalk::ENDINGS {
+                    let whole = len + ending.len();
+                    word[len..whole].copy_from_slice(ending.as_bytes());
+                    if looked_up(&word[..whole]) {
+                        walks
+                            .entry(word_starts::key_of(&word[..whole]))
+                            .or_insert_with(|| walked.then(nfa, ends, len, ending.as_bytes()));
+                    }
+                }
             }
+        }
+        let mut filter = vec![0u64; (1 << Self::FILTER_BITS) / 64];
+        for &key in walks.keys() {
+            set_bit(&mut filter, Self::filter_bit(key));
         }
         WordWalks {
             walks,
@@ -397,13 +439,11 @@ impl Matcher {
             .iter()
             .map(|form| FormRules::of(&lexicon, form))
             .collect();
-        let word_walks = Some(WordWalks::new(
-            word_walks(&automaton, &patterns, &form_ends),
-            &patterns,
-        ));
+        let word_walks = Some(WordWalks::new(&automaton, start, &patterns, &form_ends));
         Matcher {
             lexicon,
             automaton,
+            start,
             form_ends,
             form_rules,
             word_walks,
@@ -421,9 +461,7 @@ impl Matcher {
         mut found: impl FnMut(usize, StateID),
     ) {
         let nfa = &self.automaton;
-        let Ok(start) = nfa.start_state(Anchored::Yes) else {
-            return;
-        };
+        let start = self.start;
         let key = self
             .word_walks
             .as_ref()
@@ -789,57 +827,6 @@ impl Marks {
         let first = self.colons.partition_point(|&p| p < start);
         self.colons.get(first).is_some_and(|&p| p < end)
     }
-}
-
-/// [`WordWalk`]s for the first word of every form, and for every single-word form
-/// with each plural and tense ending.
-fn word_walks(
-    nfa: &aho_corasick::nfa::contiguous::NFA,
-    patterns: &[String],
-    ends: &FormEnds,
-) -> FxHashMap<u128, WordWalk> {
-    let start = nfa
-        .start_state(Anchored::Yes)
-        .expect("the automaton supports anchored walks");
-    let mut walks: FxHashMap<u128, WordWalk> = FxHashMap::default();
-    walks.reserve(patterns.len() * 3);
-    // Words the scan never looks up (see `word_starts::word_key`).
-    let looked_up =
-        |word: &[u8]| (1..16).contains(&word.len()) && !word.last().is_some_and(u8::is_ascii_digit);
-    let mut word = [0u8; 32];
-    for pattern in patterns {
-        let bytes = pattern.as_bytes();
-        let len = first_word_len(bytes);
-        if len == 0 || len >= 16 {
-            continue;
-        }
-        let first = &bytes[..len];
-        let key = word_starts::key_of(first);
-        let walked = match walks.get(&key) {
-            Some(&walk) => walk,
-            None => {
-                let walk = WordWalk::from_start(start).then(nfa, ends, 0, first);
-                if looked_up(first) {
-                    walks.insert(key, walk);
-                }
-                walk
-            }
-        };
-        // A one-word form: its plural and tense endings go on from its own walk.
-        if len == bytes.len() {
-            word[..len].copy_from_slice(first);
-            for ending in WordWalk::ENDINGS {
-                let whole = len + ending.len();
-                word[len..whole].copy_from_slice(ending.as_bytes());
-                if looked_up(&word[..whole]) {
-                    walks
-                        .entry(word_starts::key_of(&word[..whole]))
-                        .or_insert_with(|| walked.then(nfa, ends, len, ending.as_bytes()));
-                }
-            }
-        }
-    }
-    walks
 }
 
 /// The byte at `at` as the automaton reads it: a single line break reads as a space,
