@@ -289,16 +289,10 @@ fn sniff(bytes: &[u8]) -> Sniffed {
     Sniffed::Text
 }
 
-/// True when the content is read as a PDF (what `rank` sends to a worker process).
+/// True when the content is read as a PDF: what the single-file commands send to a
+/// worker process. The same sniffing as [`extract`], so the two never disagree.
 pub fn is_pdf(bytes: &[u8]) -> bool {
-    looks_like_pdf(bytes)
-}
-
-/// The PDF part of [`sniff`]: a header in the first KB, or (for a broken header) PDF
-/// object syntax in the first 64 KB.
-fn looks_like_pdf(bytes: &[u8]) -> bool {
-    has_pdf_header(&bytes[..bytes.len().min(1024)])
-        || has_pdf_objects(&bytes[..bytes.len().min(64 * 1024)])
+    sniff(bytes) == Sniffed::Pdf
 }
 
 /// Substring searchers built once: `rank` sniffs every file, and building one took
