@@ -87,13 +87,20 @@ pub fn word_key(bytes: &[u8], start: usize) -> Option<(u128, usize)> {
     let chunk = chunk_at(bytes, start);
     let (word, _, high) = classes16(&chunk);
     let len = (!word).trailing_zeros() as usize;
-    if len == 0 || len == 16 || high >> len & 1 == 1 || chunk[len - 1].is_ascii_digit() {
-        return None;
-    }
-    Some((fold_key(&chunk, len), len))
+    // A word that fills the chunk is undecided anyway (and `high` has no bit 16).
+    decided_key(&chunk, len, len < 16 && high >> len & 1 == 1)
 }
 
-/// [`word_key`] of a lower-case word, for building the cache.
+/// The key of the `len`-byte word at the start of `chunk`, when the word table
+/// decides that word (see [`word_key`]); `then_non_ascii`: a non-ASCII byte follows.
+fn decided_key(chunk: &[u8; 16], len: usize, then_non_ascii: bool) -> Option<(u128, usize)> {
+    if len == 0 || len >= 16 || then_non_ascii || chunk[len - 1].is_ascii_digit() {
+        return None;
+    }
+    Some((fold_key(chunk, len), len))
+}
+
+/// [`word_key`] of a lower-case word, for building the word table.
 pub fn key_of(word: &[u8]) -> u128 {
     let mut chunk = [0u8; 16];
     chunk[..word.len()].copy_from_slice(word);
@@ -155,15 +162,8 @@ impl Block {
         if i + len >= 64 {
             return word_key(bytes, block_start + i);
         }
-        let start = block_start + i;
-        if len == 0
-            || len >= 16
-            || self.high >> (i + len) & 1 == 1
-            || bytes[start + len - 1].is_ascii_digit()
-        {
-            return None;
-        }
-        Some((fold_key(&chunk_at(bytes, start), len), len))
+        let chunk = chunk_at(bytes, block_start + i);
+        decided_key(&chunk, len, self.high >> (i + len) & 1 == 1)
     }
 }
 
