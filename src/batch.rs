@@ -217,21 +217,19 @@ pub fn rank_command(ctx: &Context, args: RankArgs) -> Result<Outcome> {
         let pool = &pool;
         scope.spawn(move || {
             pool.install(|| {
+                // The files read ahead, then the rest, read by the scoring threads.
                 let (read, unread) = paths.split_at(ahead.len());
                 read.par_iter()
-                    .zip(ahead)
+                    .zip(ahead.into_par_iter().map(Some))
+                    .chain(unread.par_iter().map(|path| (path, None)))
                     .chunks(batch)
-                    .for_each_with(tx.clone(), |tx, chunk| {
+                    .for_each_with(tx, |tx, chunk| {
                         let rows = chunk
                             .into_iter()
-                            .map(|(path, file)| scorer.score_prepared(path, file))
+                            .map(|(path, file)| scorer.score_file(path, file))
                             .collect();
                         let _ = tx.send(rows);
                     });
-                unread.par_chunks(batch).for_each_with(tx, |tx, chunk| {
-                    let rows = chunk.iter().map(|path| scorer.score_file(path)).collect();
-                    let _ = tx.send(rows);
-                });
             });
             pool.broadcast(|_| WORKERS.with(|w| w.borrow_mut().take()));
         });
@@ -563,16 +561,13 @@ fn read_ahead(paths: &[PathBuf], limits: &Limits, stop: &AtomicBool) -> Vec<Prep
 }
 
 impl<'a> Scorer<'a> {
-    fn score_file(&self, path: &Path) -> Row<'a> {
-        self.score_prepared(path, Prepared::new(path, &self.limits))
-    }
-
-    fn score_prepared(&self, path: &Path, file: Prepared) -> Row<'a> {
+    /// Scores `path`, prepared ahead or (`None`) now.
+    fn score_file(&self, path: &Path, prepared: Option<Prepared>) -> Row<'a> {
         let Prepared {
             name,
             content,
             state,
-        } = file;
+        } = prepared.unwrap_or_else(|| Prepared::new(path, &self.limits));
         let mut row = match state {
             PreparedState::Text { doc, kind } => self.score_doc(&name, &doc, kind),
             PreparedState::Pdf => match self.extract_in_worker(path) {
