@@ -347,7 +347,10 @@ fn the_report_file_has_no_tag_that_fetches_or_runs() {
     let report = report();
     let tags = Regex::new(r"<[A-Za-z][^>]*>").unwrap();
     let handler = Regex::new(r"\son[a-z]+\s*=").unwrap();
-    for tag in tags.find_iter(&report.html).map(|m| m.as_str().to_lowercase()) {
+    for tag in tags
+        .find_iter(&report.html)
+        .map(|m| m.as_str().to_lowercase())
+    {
         for banned in [
             "<script", "<link", "<img", "<iframe", "<object", "<embed", "<base",
         ] {
