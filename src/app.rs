@@ -11,14 +11,15 @@ use crate::cli::{
     ScanArgs,
 };
 use crate::error::{Error, Result};
-use crate::extract::{Input, Limits};
-use crate::lexicon::{Category, Lexicon, LexiconFile};
-use crate::matcher::Matcher;
+use crate::find::lexicon::{Category, Lexicon, LexiconFile};
+use crate::find::matcher::Matcher;
+use crate::judge::require::Requirement;
+use crate::judge::{analysis, posting, scan};
 use crate::output::Sink;
+use crate::read::extract::{Input, Limits};
+use crate::read::sections::{Document, Purpose};
+use crate::read::{deadline, extract, normalize};
 use crate::report::{self, Style};
-use crate::require::Requirement;
-use crate::sections::{Document, Purpose};
-use crate::{analysis, deadline, extract, job, normalize, scan};
 
 /// How a run ended when nothing went wrong: exit 0 or 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,7 +36,7 @@ pub struct Posting {
     pub requirement: Option<Requirement>,
     /// How reports name the posting.
     pub name: String,
-    pub profile: job::JobProfile,
+    pub profile: posting::JobProfile,
 }
 
 /// Settings every command reads, resolved once from the global flags.
@@ -138,7 +139,7 @@ impl Context {
             .map(|r| Requirement::parse(r, matcher.lexicon()))
             .transpose()?;
         let (name, doc) = self.load_job(job)?;
-        let profile = job::analyze(&matcher, &doc);
+        let profile = posting::analyze(&matcher, &doc);
         Ok(Posting {
             matcher,
             requirement,
@@ -321,7 +322,7 @@ fn lexicon_command(ctx: &Context, command: LexiconCommand) -> Result<Outcome> {
                         })
                         .collect();
                     report::json::pretty(&LexiconFile {
-                        schema_version: Some(crate::lexicon::SCHEMA_VERSION),
+                        schema_version: Some(crate::find::lexicon::SCHEMA_VERSION),
                         version: Some(lexicon.version.clone()),
                         skills,
                     })
@@ -397,7 +398,7 @@ fn lexicon_command(ctx: &Context, command: LexiconCommand) -> Result<Outcome> {
 /// which case and evidence rules; or which rule finds it; or near misses.
 fn lexicon_search(matcher: &Matcher, term: &str) -> (bool, String) {
     let lexicon = matcher.lexicon();
-    let describe = |form: &crate::lexicon::Form, how: &str| {
+    let describe = |form: &crate::find::lexicon::Form, how: &str| {
         let skill = lexicon.skill(form.skill);
         let mut out = format!(
             "{term:?} -> {} ({})

@@ -23,17 +23,17 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::analysis;
 use crate::app::{display_name, Context, Outcome, Posting};
 use crate::cli::{Format, RankArgs, WorkerArgs};
 use crate::error::{Error, Result};
-use crate::extract::{self, Extracted, Input, Kind, Limits};
-use crate::job::JobProfile;
-use crate::matcher::Matcher;
+use crate::find::matcher::Matcher;
+use crate::judge::analysis;
+use crate::judge::posting::JobProfile;
+use crate::judge::require::Requirement;
+use crate::judge::score::Coverage;
+use crate::read::extract::{self, Extracted, Input, Kind, Limits};
+use crate::read::sections::{Document, Purpose};
 use crate::report;
-use crate::require::Requirement;
-use crate::score::Coverage;
-use crate::sections::{Document, Purpose};
 
 /// One file's result: a row of the jsonl / csv output.
 #[derive(Debug, Clone, Serialize)]
@@ -535,7 +535,7 @@ impl Prepared {
 
 fn resume_document(extracted: &Extracted) -> Document {
     Document::new(
-        crate::normalize::normalize(&extracted.text),
+        crate::read::normalize::normalize(&extracted.text),
         Purpose::Resume,
     )
 }
@@ -863,7 +863,7 @@ pub fn worker_command(ctx: &Context, _args: WorkerArgs) -> Result<Outcome> {
     limit_address_space(WORKER_MEMORY_BYTES);
     // Deep recursion in malformed PDFs needs a big stack; the thread gets one.
     let handle = std::thread::Builder::new()
-        .stack_size(crate::deadline::STACK_BYTES)
+        .stack_size(crate::read::deadline::STACK_BYTES)
         .spawn(move || worker_loop(&limits))
         .map_err(|e| Error::from_io("<worker>", e))?;
     handle

@@ -11,11 +11,11 @@
 use std::collections::HashSet;
 use std::fmt::Write;
 
-use crate::analysis::{Analysis, Highlight};
-use crate::job::Level;
-use crate::score::{Check, CheckStatus, SkillResult, Status};
-use crate::sections::Document;
-use crate::suggest::{self, Suggestion};
+use crate::judge::analysis::{Analysis, Highlight};
+use crate::judge::posting::Level;
+use crate::judge::score::{Check, CheckStatus, SkillResult, Status};
+use crate::judge::suggest::{self, Suggestion};
+use crate::read::sections::Document;
 
 /// The report as a complete HTML document. `doc` is the resume the analysis was
 /// built from: its text is shown, and `a.highlights` point into it.

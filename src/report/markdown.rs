@@ -1,7 +1,7 @@
 //! Markdown reports, to paste into notes or an issue.
 
-use crate::scan::ScanReport;
-use crate::score::{Check, CheckStatus};
+use crate::judge::scan::ScanReport;
+use crate::judge::score::{Check, CheckStatus};
 
 /// Escapes the characters that break a Markdown table cell.
 pub fn cell(text: &str) -> String {
@@ -53,7 +53,7 @@ fn checks(checks: &[Check]) -> String {
     let mut out = String::new();
     let (quiet, loud): (Vec<&Check>, Vec<&Check>) = checks
         .iter()
-        .partition(|c| c.status == CheckStatus::Pass && crate::ats::is_readability(c.id));
+        .partition(|c| c.status == CheckStatus::Pass && crate::judge::checks::is_readability(c.id));
     for c in loud {
         out.push_str(&format!(
             "- **{}** `{}`: {}\n",
@@ -70,7 +70,7 @@ fn checks(checks: &[Check]) -> String {
 }
 
 /// The match report as Markdown: score, skills table, checks, suggestions.
-pub fn analysis(a: &crate::analysis::Analysis) -> String {
+pub fn analysis(a: &crate::judge::analysis::Analysis) -> String {
     let mut out = format!("## {} vs {}\n\n", cell(&a.file), cell(&a.job));
     match a.score {
         Some(score) => out.push_str(&format!(
@@ -94,7 +94,7 @@ pub fn analysis(a: &crate::analysis::Analysis) -> String {
         );
         for s in &a.skills {
             let seen = match s.status {
-                crate::score::Status::Implied => format!("via {}", s.implied_by.join(", ")),
+                crate::judge::score::Status::Implied => format!("via {}", s.implied_by.join(", ")),
                 _ => s.resume_forms.join(", "),
             };
             out.push_str(&format!(

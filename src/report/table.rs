@@ -5,11 +5,11 @@ use comfy_table::{Cell, ContentArrangement, Table};
 use owo_colors::Style as Ansi;
 
 use super::Style;
-use crate::analysis::Analysis;
-use crate::job::Level;
-use crate::lexicon::Lexicon;
-use crate::scan::ScanReport;
-use crate::score::{Check, CheckStatus, Status};
+use crate::find::lexicon::Lexicon;
+use crate::judge::analysis::Analysis;
+use crate::judge::posting::Level;
+use crate::judge::scan::ScanReport;
+use crate::judge::score::{Check, CheckStatus, Status};
 
 fn new_table(style: &Style) -> Table {
     let mut table = Table::new();
@@ -93,7 +93,7 @@ pub fn scan(report: &ScanReport, style: &Style, explain: bool) -> String {
 /// The lexicon's skills, one row each.
 pub fn lexicon_show(
     lexicon: &Lexicon,
-    category: Option<crate::lexicon::Category>,
+    category: Option<crate::find::lexicon::Category>,
     style: &Style,
 ) -> String {
     let mut table = new_table(style);
@@ -103,7 +103,7 @@ pub fn lexicon_show(
         if category.is_some_and(|c| c != s.category) {
             continue;
         }
-        let id = crate::lexicon::SkillId(i as u32);
+        let id = crate::find::lexicon::SkillId(i as u32);
         let ambiguous: Vec<&str> = lexicon
             .forms()
             .iter()
@@ -137,7 +137,7 @@ pub fn lexicon_stats(lexicon: &Lexicon, style: &Style) -> String {
     let mut table = new_table(style);
     table.set_header(["Category", "Skills", "Aliases"]);
     let counts = lexicon.counts_by_category();
-    for category in crate::lexicon::Category::ALL {
+    for category in crate::find::lexicon::Category::ALL {
         let (skills, aliases) = counts.get(&category).copied().unwrap_or((0, 0));
         table.add_row([
             category.as_str().to_string(),
@@ -271,7 +271,7 @@ pub fn analysis(a: &Analysis, style: &Style, explain: bool) -> String {
         out.push_str(&format!(
             "\n{}\n{}\n",
             style.bold("How the score is computed:"),
-            crate::score::FORMULA
+            crate::judge::score::FORMULA
         ));
     }
     out
@@ -287,7 +287,7 @@ fn checks(checks: &[Check], style: &Style) -> String {
     let mut out = format!("\n{}\n", style.bold("Checks:"));
     let (quiet, loud): (Vec<&Check>, Vec<&Check>) = checks
         .iter()
-        .partition(|c| c.status == CheckStatus::Pass && crate::ats::is_readability(c.id));
+        .partition(|c| c.status == CheckStatus::Pass && crate::judge::checks::is_readability(c.id));
     for c in loud {
         // Pad by hand: the colour codes would count towards a width.
         let pad = " ".repeat(5usize.saturating_sub(c.status.as_str().len()));

@@ -12,10 +12,10 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::job::{round2, EducationAsk, JobProfile, Level};
-use crate::lexicon::{Category, SkillId};
-use crate::matcher::{FormMention, FoundSkill, Matcher, Mention};
-use crate::resume::ResumeFacts;
+use crate::find::lexicon::{Category, SkillId};
+use crate::find::matcher::{FormMention, FoundSkill, Matcher, Mention};
+use crate::judge::posting::{round2, EducationAsk, JobProfile, Level};
+use crate::judge::resume::ResumeFacts;
 
 /// The formula, as `--explain` and the README state it.
 pub const FORMULA: &str = "  score = 100 x sum(weight x credit) / sum(weight), over the skills the posting names\n  \
@@ -447,8 +447,8 @@ pub fn experience_check(job: &JobProfile, facts: &ResumeFacts) -> Check {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::Lexicon;
-    use crate::sections::{Document, Purpose};
+    use crate::find::lexicon::Lexicon;
+    use crate::read::sections::{Document, Purpose};
 
     /// Found while fuzzing (issue 8): judging filtered every resume mention for each
     /// posting skill, and the years shown tested every mention against every role, so
@@ -474,11 +474,12 @@ mod tests {
             ));
         }
         let started = std::time::Instant::now();
-        let job = crate::job::analyze(&matcher, &Document::new(posting, Purpose::Posting));
+        let job =
+            crate::judge::posting::analyze(&matcher, &Document::new(posting, Purpose::Posting));
         let doc = Document::new(resume, Purpose::Resume);
         let mentions = matcher.scan(&doc);
         let found = matcher.found_skills(&mentions);
-        let facts = crate::resume::facts(&doc);
+        let facts = crate::judge::resume::facts(&doc);
         let results = judge(&matcher, &job, &mentions, &found, &facts);
         let elapsed = started.elapsed();
         assert!(job.skills.len() >= 150, "{}", job.skills.len());

@@ -9,9 +9,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
-use crate::lexicon::SkillId;
-use crate::matcher::{Matcher, Mention};
-use crate::sections::{Document, SectionKind};
+use crate::find::lexicon::SkillId;
+use crate::find::matcher::{Matcher, Mention};
+use crate::read::sections::{Document, SectionKind};
 
 /// How strongly a posting asks for a skill.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -482,7 +482,8 @@ fn posting_title(doc: &Document) -> Option<String> {
     let first = doc.text.lines().map(str::trim).find(|l| !l.is_empty())?;
     let words = first.split_whitespace().count();
     let is_heading =
-        crate::sections::heading_kind(first, crate::sections::Purpose::Posting).is_some();
+        crate::read::sections::heading_kind(first, crate::read::sections::Purpose::Posting)
+            .is_some();
     (words <= 8 && !is_heading && !first.ends_with('.'))
         .then(|| first.trim_end_matches(':').to_string())
 }
@@ -667,7 +668,7 @@ mod tests {
 
     fn matcher() -> &'static Matcher {
         static M: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();
-        M.get_or_init(|| Matcher::new(crate::lexicon::Lexicon::embedded()))
+        M.get_or_init(|| Matcher::new(crate::find::lexicon::Lexicon::embedded()))
     }
 
     /// Found while fuzzing (issue 8): each mention searched its line back to the start
@@ -686,7 +687,7 @@ mod tests {
             text.push_str(&format!("Java, Kafka and Zq{word}Db, "));
         }
         let started = std::time::Instant::now();
-        let doc = Document::new(text, crate::sections::Purpose::Posting);
+        let doc = Document::new(text, crate::read::sections::Purpose::Posting);
         let profile = analyze(matcher(), &doc);
         let elapsed = started.elapsed();
         assert_eq!(profile.skills.len(), 2);
@@ -702,7 +703,7 @@ mod tests {
     #[test]
     fn sentence_cues_and_years_apply_per_sentence() {
         let text = "Skills\nYou must know Java; 5+ years of Kafka. Go is a plus.\nRust";
-        let doc = Document::new(text.to_string(), crate::sections::Purpose::Posting);
+        let doc = Document::new(text.to_string(), crate::read::sections::Purpose::Posting);
         let profile = analyze(matcher(), &doc);
         let get = |name: &str| {
             profile

@@ -7,9 +7,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use regex::Regex;
 use serde::Serialize;
 
-use crate::job::{degree_in, Degree};
-use crate::matcher::Mention;
-use crate::sections::{Document, SectionKind};
+use crate::find::matcher::Mention;
+use crate::judge::posting::{degree_in, Degree};
+use crate::read::sections::{Document, SectionKind};
 
 /// A job on the resume, found from its date range.
 #[derive(Debug, Clone, Serialize)]
@@ -284,7 +284,7 @@ fn union_months(mut intervals: Vec<(u32, u32)>) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sections::Purpose;
+    use crate::read::sections::Purpose;
 
     #[test]
     fn roles_titles_and_months() {

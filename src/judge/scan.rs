@@ -4,11 +4,11 @@
 
 use serde::Serialize;
 
-use crate::extract::Extracted;
-use crate::lexicon::Category;
-use crate::matcher::{Evidence, Matcher, Mention};
-use crate::score::Check;
-use crate::sections::{Document, SectionKind};
+use crate::find::lexicon::Category;
+use crate::find::matcher::{Evidence, Matcher, Mention};
+use crate::judge::score::Check;
+use crate::read::extract::Extracted;
+use crate::read::sections::{Document, SectionKind};
 
 /// The scan of one file, in the shape of the JSON contract.
 #[derive(Debug, Clone, Serialize)]
@@ -108,7 +108,7 @@ pub fn scan_report(
         skills,
         implied,
         sections: doc.section_kinds(),
-        checks: crate::ats::checks(extracted, file_bytes, doc),
+        checks: crate::judge::checks::checks(extracted, file_bytes, doc),
     }
 }
 

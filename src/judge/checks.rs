@@ -20,9 +20,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::extract::{Extracted, Kind};
-use crate::score::{Check, CheckStatus};
-use crate::sections::{Document, SectionKind};
+use crate::judge::score::{Check, CheckStatus};
+use crate::read::extract::{Extracted, Kind};
+use crate::read::sections::{Document, SectionKind};
 
 /// The ids of the readability checks, in the order they are reported.
 pub const IDS: [&str; 7] = [
@@ -113,7 +113,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 fn pages_phrase(pages: &[usize]) -> String {
     let numbers: Vec<String> = pages.iter().map(usize::to_string).collect();
     let refs: Vec<&str> = numbers.iter().map(String::as_str).collect();
-    let list = crate::suggest::join_and(&refs);
+    let list = crate::judge::suggest::join_and(&refs);
     if pages.len() == 1 {
         format!("page {list}")
     } else {
@@ -407,7 +407,7 @@ fn contact(doc: &Document) -> Check {
             CheckStatus::Warn,
             format!(
                 "Found {} but not {}{link_hint}; add it as plain text at the top, under your name.",
-                crate::suggest::join_and(&have),
+                crate::judge::suggest::join_and(&have),
                 lack.join(" or ")
             ),
         )
@@ -446,7 +446,7 @@ fn headings(doc: &Document) -> Check {
             } else {
                 format!(
                     "put those parts under {}, each on a line of its own",
-                    crate::suggest::join_and(&quoted)
+                    crate::judge::suggest::join_and(&quoted)
                 )
             };
             check(

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 
 /// The default lexicon, compiled into the binary so skillgap works with no files.
-pub const EMBEDDED_JSON: &str = include_str!("../skill-lexicon.json");
+pub const EMBEDDED_JSON: &str = include_str!("../../skill-lexicon.json");
 
 /// The lexicon file format this build reads.
 pub const SCHEMA_VERSION: u32 = 1;

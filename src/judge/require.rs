@@ -3,7 +3,7 @@
 //! lexicon, so aliases work (`k8s`).
 
 use crate::error::{Error, Result};
-use crate::lexicon::{Lexicon, SkillId};
+use crate::find::lexicon::{Lexicon, SkillId};
 
 /// A parsed expression: every group must have at least one of its skills.
 #[derive(Debug, Clone)]

@@ -5,15 +5,15 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::ats;
-use crate::extract::Extracted;
-use crate::job::{JobProfile, Level};
-use crate::lexicon::Lexicon;
-use crate::matcher::{FormMention, Matcher, Mention};
-use crate::resume;
-use crate::score::{self, Check, Coverage, SkillResult, Status};
-use crate::sections::Document;
-use crate::suggest::{self, Suggestion};
+use crate::find::lexicon::Lexicon;
+use crate::find::matcher::{FormMention, Matcher, Mention};
+use crate::judge::checks;
+use crate::judge::posting::{JobProfile, Level};
+use crate::judge::resume;
+use crate::judge::score::{self, Check, Coverage, SkillResult, Status};
+use crate::judge::suggest::{self, Suggestion};
+use crate::read::extract::Extracted;
+use crate::read::sections::Document;
 
 /// Everything `match` reports, in the shape of the JSON contract (`schema_version` 1).
 #[derive(Debug, Clone, Serialize)]
@@ -116,8 +116,12 @@ pub fn analyze(
         score::experience_check(job, &facts),
         score::education_check(job.education.as_ref(), &facts),
     ];
-    checks.extend(ats::checks(resume.extracted, resume.file_bytes, resume_doc));
-    let garbled = ats::is_garbled(&checks);
+    checks.extend(checks::checks(
+        resume.extracted,
+        resume.file_bytes,
+        resume_doc,
+    ));
+    let garbled = checks::is_garbled(&checks);
     let words = resume_doc.text.split_whitespace().count();
     let mut suggestions = suggest::suggest(matcher.lexicon(), &results, &found, &checks, words);
     if garbled {

@@ -2,10 +2,10 @@
 
 use serde::Serialize;
 
-use crate::job::Level;
-use crate::lexicon::Lexicon;
-use crate::matcher::FoundSkill;
-use crate::score::{Check, CheckStatus, SkillResult, Status};
+use crate::find::lexicon::Lexicon;
+use crate::find::matcher::FoundSkill;
+use crate::judge::posting::Level;
+use crate::judge::score::{Check, CheckStatus, SkillResult, Status};
 
 /// What a suggestion asks the candidate to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -164,7 +164,7 @@ pub fn suggest(
             "education" => (Kind::Education, 900.0),
             // Garbled text makes every other suggestion moot: it goes first.
             "garbled_text" if check.status == CheckStatus::Fail => (Kind::Readability, 100_000.0),
-            id if crate::ats::is_readability(id) => (Kind::Readability, 1450.0),
+            id if crate::judge::checks::is_readability(id) => (Kind::Readability, 1450.0),
             _ => continue,
         };
         if matches!(check.status, CheckStatus::Fail | CheckStatus::Warn) {
@@ -214,7 +214,7 @@ const LISTING_SECTIONS: [&str; 4] = ["skills", "header", "certifications", "educ
 fn shown_through_another(
     lexicon: &Lexicon,
     found: &[FoundSkill],
-    skill: crate::lexicon::SkillId,
+    skill: crate::find::lexicon::SkillId,
 ) -> bool {
     found.iter().any(|f| {
         lexicon.implied_by(f.skill).contains(&skill) && f.sections.iter().any(|s| s.shows_use())

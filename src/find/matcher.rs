@@ -32,9 +32,9 @@ use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::lexicon::{Category, Lexicon, SkillId};
-use crate::sections::{Document, SectionKind};
-use crate::word_starts::{self, is_word_char};
+use crate::find::lexicon::{Category, Lexicon, SkillId};
+use crate::find::word_starts::{self, is_word_char};
+use crate::read::sections::{Document, SectionKind};
 
 /// Why an ambiguous word was taken as the technology.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -120,7 +120,7 @@ struct FormRules {
 }
 
 impl FormRules {
-    fn of(lexicon: &Lexicon, form: &crate::lexicon::Form) -> FormRules {
+    fn of(lexicon: &Lexicon, form: &crate::find::lexicon::Form) -> FormRules {
         let chars = form.text.chars().count();
         let tight = form.ambiguous || chars <= 2;
         let category = lexicon.skill(form.skill).category;
@@ -954,8 +954,8 @@ mod tests {
     use std::sync::OnceLock;
 
     use super::*;
-    use crate::normalize::normalize;
-    use crate::sections::Purpose;
+    use crate::read::normalize::normalize;
+    use crate::read::sections::Purpose;
 
     fn matcher() -> &'static Matcher {
         static M: OnceLock<Matcher> = OnceLock::new();

@@ -1,0 +1,9 @@
+//! Finding: the skill lexicon and the matcher that finds its skills in a document.
+//!
+//! `lexicon` (skills, aliases, implications) → `matcher` (Aho-Corasick over every
+//! form, whole-term boundaries, evidence for ambiguous words), with `word_starts`
+//! as the matcher's fast word table.
+
+pub mod lexicon;
+pub mod matcher;
+mod word_starts;

@@ -1,0 +1,16 @@
+//! Judging: what a posting asks for, what a resume shows, and how they compare.
+//!
+//! `posting` (what a job asks, and how strongly) and `resume` (titles, years,
+//! degrees) feed `score` (each asked skill's status, the coverage); `checks` look at
+//! whether a machine can read the file at all; `suggest` turns results into advice;
+//! `analysis` and `scan` put it together for `match` and `scan`; `require` is the
+//! `--require` expression.
+
+pub mod analysis;
+pub mod checks;
+pub mod posting;
+pub mod require;
+pub mod resume;
+pub mod scan;
+pub mod score;
+pub mod suggest;

@@ -1,0 +1,9 @@
+//! Reading: a file's bytes become normalized text split into sections.
+//!
+//! `extract` (one file per format) → `normalize` → `sections`, with `deadline`
+//! keeping each read within the per-file time limit.
+
+pub mod deadline;
+pub mod extract;
+pub mod normalize;
+pub mod sections;
