@@ -23,6 +23,7 @@ pub mod error;
 pub mod find;
 pub mod judge;
 pub mod output;
+pub mod prose;
 pub mod read;
 pub mod report;
 

@@ -21,6 +21,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::judge::score::{Check, CheckStatus};
+use crate::prose::{capitalize, join_and, plural};
 use crate::read::extract::{Extracted, Kind};
 use crate::read::sections::{Document, SectionKind};
 
@@ -105,15 +106,11 @@ fn check(id: &'static str, status: CheckStatus, message: String) -> Check {
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// "page 2", "pages 2 and 3".
 fn pages_phrase(pages: &[usize]) -> String {
     let numbers: Vec<String> = pages.iter().map(usize::to_string).collect();
     let refs: Vec<&str> = numbers.iter().map(String::as_str).collect();
-    let list = crate::judge::suggest::join_and(&refs);
+    let list = join_and(&refs);
     if pages.len() == 1 {
         format!("page {list}")
     } else {
@@ -157,14 +154,6 @@ fn text_layer(extracted: &Extracted, doc: &Document) -> Check {
                 plural(words, "word", "words")
             ),
         )
-    }
-}
-
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 
@@ -407,7 +396,7 @@ fn contact(doc: &Document) -> Check {
             CheckStatus::Warn,
             format!(
                 "Found {} but not {}{link_hint}; add it as plain text at the top, under your name.",
-                crate::judge::suggest::join_and(&have),
+                join_and(&have),
                 lack.join(" or ")
             ),
         )
@@ -446,7 +435,7 @@ fn headings(doc: &Document) -> Check {
             } else {
                 format!(
                     "put those parts under {}, each on a line of its own",
-                    crate::judge::suggest::join_and(&quoted)
+                    join_and(&quoted)
                 )
             };
             check(

@@ -6,6 +6,7 @@ use crate::find::lexicon::Lexicon;
 use crate::find::matcher::FoundSkill;
 use crate::judge::posting::Level;
 use crate::judge::score::{Check, CheckStatus, SkillResult, Status};
+use crate::prose::join_and;
 
 /// What a suggestion asks the candidate to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -219,25 +220,4 @@ fn shown_through_another(
     found.iter().any(|f| {
         lexicon.implied_by(f.skill).contains(&skill) && f.sections.iter().any(|s| s.shows_use())
     })
-}
-
-/// "A", "A and B", "A, B and C".
-pub fn join_and(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::join_and;
-
-    #[test]
-    fn lists_read_as_english() {
-        assert_eq!(join_and(&["A"]), "A");
-        assert_eq!(join_and(&["A", "B"]), "A and B");
-        assert_eq!(join_and(&["A", "B", "C"]), "A, B and C");
-    }
 }

@@ -15,6 +15,7 @@ use crate::judge::analysis::{Analysis, Highlight};
 use crate::judge::posting::Level;
 use crate::judge::score::{Check, CheckStatus, SkillResult, Status};
 use crate::judge::suggest::{self, Suggestion};
+use crate::prose::{capitalize, join_and};
 use crate::read::sections::Document;
 
 /// The report as a complete HTML document. `doc` is the resume the analysis was
@@ -79,14 +80,6 @@ fn esc(text: &str) -> String {
         }
     }
     out
-}
-
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 fn percent(part: usize, whole: usize) -> f64 {
@@ -272,9 +265,7 @@ fn checklist(out: &mut String, skills: &[SkillResult]) {
                     "◐",
                     format!(
                         "only implied by {}; state it",
-                        suggest::join_and(
-                            &s.implied_by.iter().map(String::as_str).collect::<Vec<_>>()
-                        )
+                        join_and(&s.implied_by.iter().map(String::as_str).collect::<Vec<_>>())
                     ),
                 ),
                 Status::Missing => ("✗", "not in your resume".to_string()),
