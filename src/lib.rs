@@ -16,9 +16,10 @@
 //! assert_eq!(found.len(), 3);
 //! ```
 
-pub mod app;
 pub mod batch;
 pub mod cli;
+pub mod commands;
+pub mod context;
 pub mod error;
 pub mod find;
 pub mod judge;

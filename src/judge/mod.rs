@@ -3,14 +3,15 @@
 //! `posting` (what a job asks, and how strongly) and `resume` (titles, years,
 //! degrees) feed `score` (each asked skill's status, the coverage); `checks` look at
 //! whether a machine can read the file at all; `suggest` turns results into advice;
-//! `analysis` and `scan` put it together for `match` and `scan`; `require` is the
-//! `--require` expression.
+//! `analysis` and `scan` put it together for `match` and `scan`, `row` for `rank`;
+//! `require` is the `--require` expression.
 
 pub mod analysis;
 pub mod checks;
 pub mod posting;
 pub mod require;
 pub mod resume;
+pub mod row;
 pub mod scan;
 pub mod score;
 pub mod suggest;

@@ -1,7 +1,7 @@
 //! CSV for spreadsheets: one row per file, the jsonl fields as columns, RFC 4180
 //! quoting, and formula-looking cells defused so a spreadsheet never runs them.
 
-use crate::batch::{Row, RowStatus};
+use crate::judge::row::{Row, RowStatus};
 
 const HEADER: &str = "file,status,score,required_matched,required_total,preferred_matched,preferred_total,missing,require_met,duplicate_of,kind,error";
 

@@ -320,7 +320,7 @@ fn check_mark(status: CheckStatus, style: &Style) -> String {
 }
 
 /// The ranking as a table: best first, errors last.
-pub fn rank(rows: &[&crate::batch::Row], job: &str, style: &Style) -> String {
+pub fn rank(rows: &[&crate::judge::row::Row], job: &str, style: &Style) -> String {
     let mut table = new_table(style);
     table.set_header(["#", "File", "Score", "Required", "Missing", "Note"]);
     let mut place = 0;

@@ -1,0 +1,68 @@
+//! The commands, one file each: each takes parsed flags and the shared [`Context`],
+//! runs the pipeline, writes a report, and says how the run ended. [`main`] turns
+//! that into the exit code, in one place: 0 success, 1 a condition (`--min-score`,
+//! `--require`) not met, 2 bad usage or unreadable input.
+
+mod extract;
+mod lexicon;
+mod r#match;
+mod rank;
+mod scan;
+
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser};
+
+use crate::cli::{Cli, Command};
+use crate::context::{Context, Outcome};
+use crate::error::{Error, Result};
+use crate::read::isolated;
+
+/// The `skillgap` binary: parse the flags, run the command, pick the exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::NotMet) => ExitCode::from(1),
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("skillgap: {err}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// A reader that stops early (`skillgap ... | head`) is not an error.
+fn is_broken_pipe(err: &Error) -> bool {
+    matches!(err, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
+/// Runs the command the flags name.
+pub fn run(cli: Cli) -> Result<Outcome> {
+    let ctx = Context::new(&cli.global);
+    match cli.command {
+        Command::Extract(args) => extract::run(&ctx, args),
+        Command::Scan(args) => scan::run(&ctx, args),
+        Command::Match(args) => r#match::run(&ctx, args),
+        Command::Rank(args) => rank::run(&ctx, args),
+        Command::Lexicon(command) => lexicon::run(&ctx, command),
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "skillgap", &mut out);
+            ctx.emit(&[], &String::from_utf8_lossy(&out))?;
+            Ok(Outcome::Success)
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut out)
+                .map_err(|e| Error::from_io("<man page>", e))?;
+            ctx.emit(&[], &String::from_utf8_lossy(&out))?;
+            Ok(Outcome::Success)
+        }
+        Command::Worker(_) => {
+            isolated::serve(ctx.limits)?;
+            Ok(Outcome::Success)
+        }
+    }
+}
