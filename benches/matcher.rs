@@ -3,12 +3,12 @@
 //! of each stage for one resume. Run with `cargo bench --bench matcher`.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use skillgap::analysis;
-use skillgap::job;
-use skillgap::lexicon::Lexicon;
-use skillgap::matcher::Matcher;
-use skillgap::normalize::normalize;
-use skillgap::sections::{Document, Purpose};
+use skillgap::internals::analysis;
+use skillgap::internals::lexicon::Lexicon;
+use skillgap::internals::matcher::Matcher;
+use skillgap::internals::normalize::normalize;
+use skillgap::internals::posting;
+use skillgap::internals::sections::{Document, Purpose};
 
 fn sample_text(target_bytes: usize) -> String {
     let resume = include_str!("../examples/resume.txt");
@@ -55,7 +55,7 @@ fn pipeline(c: &mut Criterion) {
         normalize(include_str!("../examples/job-backend.txt")),
         Purpose::Posting,
     );
-    let profile = job::analyze(&matcher, &posting);
+    let profile = posting::analyze(&matcher, &posting);
     let raw = include_str!("../examples/resume.txt");
     let text = normalize(raw);
     let doc = Document::new(text.clone(), Purpose::Resume);

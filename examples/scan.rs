@@ -1,15 +1,12 @@
-//! The library without the CLI: build a matcher from a lexicon once, then scan many
-//! texts with it and score one against a posting.
+//! The library without the CLI: build a `Skillgap` from a lexicon once, then scan many
+//! texts with it and judge a resume file against a posting file.
 //!
 //! Run with `cargo run --example scan -- examples/resume.txt examples/job-backend.txt`.
 
 use std::error::Error;
+use std::path::Path;
 
-use skillgap::extract::{Input, Limits};
-use skillgap::lexicon::Lexicon;
-use skillgap::matcher::Matcher;
-use skillgap::sections::{Document, Purpose};
-use skillgap::{analysis, job, load_document, normalize};
+use skillgap::{Skillgap, Status};
 
 fn main() -> Result<(), Box<dyn Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -19,42 +16,36 @@ fn main() -> Result<(), Box<dyn Error>> {
         .map_or("examples/job-backend.txt", String::as_str);
 
     // Build once: parsing the lexicon and compiling the automaton is the costly part.
-    let matcher = Matcher::new(Lexicon::embedded());
+    let skillgap = Skillgap::default();
 
     // Scan short texts: no file needed.
     for text in [
         "Built REST APIs in Go on k8s",
         "I go to the gym; Spring 2021 semester",
     ] {
-        let doc = Document::new(normalize::normalize(text), Purpose::Resume);
-        let names: Vec<&str> = matcher
-            .found_skills(&matcher.scan(&doc))
-            .iter()
-            .map(|f| matcher.lexicon().skill(f.skill).name.as_str())
+        let names: Vec<String> = skillgap
+            .scan(text)
+            .skills
+            .into_iter()
+            .map(|s| s.name)
             .collect();
         println!("{text:?} -> {names:?}");
     }
 
     // Read real files through the same pipeline as the CLI.
-    let limits = Limits::default();
-    let (_, resume) = load_document(
-        &Input::read(resume_path.as_ref(), &limits)?,
-        &limits,
-        Purpose::Resume,
-    )?;
-    let (_, posting) = load_document(
-        &Input::read(job_path.as_ref(), &limits)?,
-        &limits,
-        Purpose::Posting,
-    )?;
-    let profile = job::analyze(&matcher, &posting);
-    let quick = analysis::quick(&matcher, &resume, &profile);
+    let analysis = skillgap.analyze_files(Path::new(resume_path), Path::new(job_path))?;
+    let missing: Vec<&str> = analysis
+        .skills
+        .iter()
+        .filter(|s| s.status == Status::Missing)
+        .map(|s| s.name.as_str())
+        .collect();
     println!(
         "{resume_path} vs {job_path}: score {:?}, required {}/{}, missing {:?}",
-        quick.scores.score,
-        quick.scores.required.matched,
-        quick.scores.required.total,
-        quick.missing
+        analysis.score, analysis.required.matched, analysis.required.total, missing
     );
+    if let Some(first) = analysis.suggestions.first() {
+        println!("first suggestion: {}", first.message);
+    }
     Ok(())
 }

@@ -1,6 +1,6 @@
-//! The `skillgap` binary. Everything it does is in the library's `commands` module,
-//! which decides the exit code: 0 success, 1 a condition (`--min-score`, `--require`)
-//! not met, 2 bad usage or unreadable input.
+//! The `skillgap` binary. Everything it does is in the library's private `commands`
+//! module, which also decides the exit code: 0 success, 1 a condition
+//! (`--min-score`, `--require`) not met, 2 bad usage or unreadable input.
 
 use std::process::ExitCode;
 
@@ -10,5 +10,5 @@ use std::process::ExitCode;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    skillgap::commands::main()
+    skillgap::cli_main()
 }

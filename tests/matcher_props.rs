@@ -5,10 +5,10 @@
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
-use skillgap::lexicon::Lexicon;
-use skillgap::matcher::Matcher;
-use skillgap::normalize::normalize;
-use skillgap::sections::{Document, Purpose};
+use skillgap::internals::lexicon::Lexicon;
+use skillgap::internals::matcher::Matcher;
+use skillgap::internals::normalize::normalize;
+use skillgap::internals::sections::{Document, Purpose};
 
 fn matcher() -> &'static Matcher {
     static MATCHER: OnceLock<Matcher> = OnceLock::new();

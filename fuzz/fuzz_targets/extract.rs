@@ -14,7 +14,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use skillgap::extract::{self, Input, Kind};
+use skillgap::internals::extract::{self, Input, Kind};
 
 fuzz_target!(|data: &[u8]| {
     let limits = skillgap_fuzz::limits();
@@ -31,7 +31,7 @@ fuzz_target!(|data: &[u8]| {
         assert!(out.pages <= limits.max_pages);
     }
     // What every command does next with the text.
-    let text = skillgap::normalize::normalize(&out.text);
-    let doc = skillgap::sections::Document::new(text, skillgap::sections::Purpose::Resume);
+    let text = skillgap::internals::normalize::normalize(&out.text);
+    let doc = skillgap::internals::sections::Document::new(text, skillgap::internals::sections::Purpose::Resume);
     skillgap_fuzz::check_document(&doc);
 });

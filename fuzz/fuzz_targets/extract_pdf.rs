@@ -11,7 +11,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use skillgap::extract::{self, Input, Kind};
+use skillgap::internals::extract::{self, Input, Kind};
 
 fuzz_target!(|data: &[u8]| {
     if !extract::is_pdf(data) {

@@ -5,9 +5,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use skillgap::lexicon::Lexicon;
-use skillgap::matcher::Matcher;
-use skillgap::sections::{Document, Purpose};
+use skillgap::internals::lexicon::Lexicon;
+use skillgap::internals::matcher::Matcher;
+use skillgap::internals::sections::{Document, Purpose};
 
 /// Text that holds a few common forms, scanned with every lexicon that validates.
 const SAMPLE: &str = "Skills: Go, Rust, C++, C#, .NET, Node.js, CI/CD\n\
@@ -19,7 +19,7 @@ fn exercise(lexicon: Lexicon) {
     assert_eq!(entries.len(), lexicon.skills().len());
     let matcher = Matcher::new(lexicon);
     for purpose in [Purpose::Resume, Purpose::Posting] {
-        let doc = Document::new(skillgap::normalize::normalize(SAMPLE), purpose);
+        let doc = Document::new(skillgap::internals::normalize::normalize(SAMPLE), purpose);
         let mentions = matcher.scan(&doc);
         skillgap_fuzz::check_mentions(&matcher, &doc, &mentions);
         let found = matcher.found_skills(&mentions);

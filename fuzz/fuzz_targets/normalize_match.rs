@@ -7,9 +7,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use skillgap::extract::{Extracted, Kind, Layout};
-use skillgap::normalize::normalize;
-use skillgap::sections::{Document, Purpose};
+use skillgap::internals::extract::{Extracted, Kind, Layout};
+use skillgap::internals::normalize::normalize;
+use skillgap::internals::sections::{Document, Purpose};
 
 /// Lines the raw text has, counted the way `normalize` breaks lines: CRLF, CR, LF,
 /// form feed, vertical tab and the Unicode line and paragraph separators.
@@ -51,17 +51,17 @@ fuzz_target!(|data: &[u8]| {
                 text: raw.to_string(),
                 layout: Layout::default(),
             };
-            let report = skillgap::scan::scan_report(
+            let report = skillgap::internals::scan::scan_report(
                 matcher,
                 "fuzz.txt",
                 &extracted,
                 data.len() as u64,
                 &doc,
             );
-            let _ = skillgap::report::json::pretty(&report);
-            let _ = skillgap::report::markdown::scan(&report);
-            let style = skillgap::report::Style { color: false };
-            let _ = skillgap::report::table::scan(&report, &style, true);
+            let _ = skillgap::internals::report::json::pretty(&report);
+            let _ = skillgap::internals::report::markdown::scan(&report);
+            let style = skillgap::internals::report::Style { color: false };
+            let _ = skillgap::internals::report::table::scan(&report, &style, true);
         }
     }
 });

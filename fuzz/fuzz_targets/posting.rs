@@ -8,9 +8,9 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use skillgap::analysis::{self, Resume};
-use skillgap::extract::{self, Extracted, Input};
-use skillgap::sections::{Document, Purpose};
+use skillgap::internals::analysis::{self, Resume};
+use skillgap::internals::extract::{self, Extracted, Input};
+use skillgap::internals::sections::{Document, Purpose};
 
 struct LoadedResume {
     extracted: Extracted,
@@ -22,7 +22,7 @@ fn resume() -> &'static LoadedResume {
     RESUME.get_or_init(|| {
         let input = Input::from_text("resume.txt", skillgap_fuzz::EXAMPLE_RESUME);
         let (extracted, doc) =
-            skillgap::load_document(&input, &skillgap_fuzz::limits(), Purpose::Resume)
+            skillgap::internals::load(&input, &skillgap_fuzz::limits(), Purpose::Resume)
                 .expect("the example resume loads");
         LoadedResume { extracted, doc }
     })
@@ -46,11 +46,11 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let doc = Document::new(
-        skillgap::normalize::normalize(&extracted.text),
+        skillgap::internals::normalize::normalize(&extracted.text),
         Purpose::Posting,
     );
     let matcher = skillgap_fuzz::matcher();
-    let job = skillgap::job::analyze(matcher, &doc);
+    let job = skillgap::internals::posting::analyze(matcher, &doc);
     for s in &job.skills {
         assert!(s.weight.is_finite() && s.weight > 0.0, "{s:?}");
     }
@@ -79,9 +79,9 @@ fuzz_target!(|data: &[u8]| {
     assert!(a.years_shown.is_finite());
     let quick = analysis::quick(matcher, &loaded.doc, &job);
     check_score("quick score", quick.scores.score);
-    let style = skillgap::report::Style { color: false };
-    let _ = skillgap::report::json::pretty(&a);
-    let _ = skillgap::report::markdown::analysis(&a);
-    let _ = skillgap::report::table::analysis(&a, &style, true);
-    let _ = skillgap::report::html::analysis(&a, &loaded.doc);
+    let style = skillgap::internals::report::Style { color: false };
+    let _ = skillgap::internals::report::json::pretty(&a);
+    let _ = skillgap::internals::report::markdown::analysis(&a);
+    let _ = skillgap::internals::report::table::analysis(&a, &style, true);
+    let _ = skillgap::internals::report::html::analysis(&a, &loaded.doc);
 });

@@ -4,10 +4,10 @@
 
 use std::sync::OnceLock;
 
-use skillgap::extract::Limits;
-use skillgap::lexicon::Lexicon;
-use skillgap::matcher::{Matcher, Mention};
-use skillgap::sections::Document;
+use skillgap::internals::extract::Limits;
+use skillgap::internals::lexicon::Lexicon;
+use skillgap::internals::matcher::{Matcher, Mention};
+use skillgap::internals::sections::Document;
 
 /// The matcher over the embedded lexicon, built on first use.
 pub fn matcher() -> &'static Matcher {
@@ -85,6 +85,6 @@ pub fn check_mentions(matcher: &Matcher, doc: &Document, mentions: &[Mention]) {
         let form = matcher.lexicon().form(m.form_index);
         assert_eq!(form.skill, m.skill, "{m:?}");
         // The snippet the `scan` report shows must be cut on char boundaries too.
-        let _ = skillgap::scan::snippet(doc, m);
+        let _ = skillgap::internals::scan::snippet(doc, m);
     }
 }

@@ -79,7 +79,7 @@ pub struct FormMention {
 /// it is `Sync`, so threads can share one.
 ///
 /// ```
-/// use skillgap::{lexicon::Lexicon, matcher::Matcher, sections::{Document, Purpose}};
+/// use skillgap::internals::{lexicon::Lexicon, matcher::Matcher, sections::{Document, Purpose}};
 /// let matcher = Matcher::new(Lexicon::embedded());
 /// let doc = Document::new("Built services in Java and PostgreSQL, not JavaScript".into(), Purpose::Resume);
 /// let names: Vec<&str> = matcher.scan(&doc).iter().map(|m| matcher.lexicon().skill(m.skill).name.as_str()).collect();

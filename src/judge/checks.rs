@@ -6,12 +6,12 @@
 //! decided in `analysis`: when the text is garbled, a score over it means nothing.
 //!
 //! ```
-//! use skillgap::extract::{self, Input, Limits};
-//! use skillgap::sections::{Document, Purpose};
+//! use skillgap::internals::extract::{self, Input, Limits};
+//! use skillgap::internals::sections::{Document, Purpose};
 //! let input = Input::from_text("cv.txt", "Jo Doe\njo@example.com\n\nSKILLS\nRust, Go\n");
 //! let extracted = extract::extract(&input, &Limits::default()).unwrap();
-//! let doc = Document::new(skillgap::normalize::normalize(&extracted.text), Purpose::Resume);
-//! let checks = skillgap::ats::checks(&extracted, input.bytes.len() as u64, &doc);
+//! let doc = Document::new(skillgap::internals::normalize::normalize(&extracted.text), Purpose::Resume);
+//! let checks = skillgap::internals::checks::checks(&extracted, input.bytes.len() as u64, &doc);
 //! let contact = checks.iter().find(|c| c.id == "contact").unwrap();
 //! assert_eq!(contact.status.as_str(), "warn"); // an email, but no phone or profile link
 //! ```

@@ -9,3 +9,16 @@ pub mod extract;
 pub mod isolated;
 pub mod normalize;
 pub mod sections;
+
+use crate::error::Result;
+use extract::{Extracted, Input, Limits};
+use sections::{Document, Purpose};
+
+/// Reads an input through extraction, normalization and section detection: the
+/// front half of the pipeline every command shares.
+pub fn load(input: &Input, limits: &Limits, purpose: Purpose) -> Result<(Extracted, Document)> {
+    let extracted = extract::extract(input, limits)?;
+    let text = normalize::normalize(&extracted.text);
+    let doc = Document::new(text, purpose);
+    Ok((extracted, doc))
+}

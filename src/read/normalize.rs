@@ -14,7 +14,7 @@ pub const BULLET: char = '•';
 /// Normalizes text for matching; see the module docs for what changes.
 ///
 /// ```
-/// let text = skillgap::normalize::normalize("\u{FB01}ne-\ntuned  \u{201C}Go\u{201D}\u{00A0}code\n▪ Kafka");
+/// let text = skillgap::internals::normalize::normalize("\u{FB01}ne-\ntuned  \u{201C}Go\u{201D}\u{00A0}code\n▪ Kafka");
 /// assert_eq!(text, "finetuned\n\"Go\" code\n• Kafka");
 /// ```
 pub fn normalize(raw: &str) -> String {
