@@ -1,5 +1,6 @@
 //! Command-line flags, defined once with clap derive. Parsing yields plain values;
-//! `app` acts on them. Completions and the man page come from these same definitions.
+//! `context` and the commands act on them. Completions and the man page come from these
+//! same definitions.
 
 use std::path::PathBuf;
 

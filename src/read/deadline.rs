@@ -3,7 +3,7 @@
 //! A thread cannot be killed, so the work runs on its own thread (with a large stack,
 //! since malformed PDFs recurse deeply) and the caller stops waiting at the deadline.
 //! Single-file commands then exit, which ends the thread; `rank` runs files in worker
-//! processes instead, which it can kill (see `batch`).
+//! processes instead, which it can kill (see `isolated`).
 
 use std::sync::mpsc;
 use std::time::Duration;

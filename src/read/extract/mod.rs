@@ -167,7 +167,7 @@ impl Layout {
 ///
 /// Panics inside the PDF library are caught and become [`Error::PdfCrash`]; endless
 /// loops and stack overflows cannot be caught in-process, which is why `rank` runs
-/// PDFs in worker processes with a time limit (see `batch`).
+/// PDFs in worker processes with a time limit (see `read::isolated`).
 pub fn extract(input: &Input, limits: &Limits) -> Result<Extracted> {
     extract_as(input, sniff(&input.bytes), limits)
 }
