@@ -14,6 +14,7 @@ use crate::resume;
 use crate::score::{self, Check, Coverage, SkillResult, Status};
 use crate::sections::Document;
 use crate::suggest::{self, Suggestion};
+use crate::writing;
 
 /// Everything `match` reports, in the shape of the JSON contract (`schema_version` 1).
 #[derive(Debug, Clone, Serialize)]
@@ -94,7 +95,8 @@ pub struct Resume<'a> {
 }
 
 /// Judges a loaded resume against an analyzed posting, with the posting checks
-/// (title, years, education) followed by the readability checks of `ats`.
+/// (title, years, education) followed by the readability checks of `ats` and the
+/// writing checks of `writing`.
 ///
 /// When the text is garbled the score is withheld (`None`, with a `score_note`) and
 /// only the readability suggestions are kept: advice computed from symbols would
@@ -118,6 +120,11 @@ pub fn analyze(
     ];
     checks.extend(ats::checks(resume.extracted, resume.file_bytes, resume_doc));
     let garbled = ats::is_garbled(&checks);
+    checks.extend(if garbled {
+        writing::not_checked()
+    } else {
+        writing::checks(resume_doc, &facts.roles)
+    });
     let words = resume_doc.text.split_whitespace().count();
     let mut suggestions = suggest::suggest(matcher.lexicon(), &results, &found, &checks, words);
     if garbled {

@@ -37,6 +37,7 @@ pub mod score;
 pub mod sections;
 pub mod suggest;
 mod word_starts;
+pub mod writing;
 
 pub use error::{Error, Result};
 

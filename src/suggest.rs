@@ -29,6 +29,8 @@ pub enum Kind {
     Trim,
     /// Fix what keeps an ATS from reading the file (the checks in `ats`).
     Readability,
+    /// Write the bullets as a recruiter reads them (the checks in `writing`).
+    Writing,
 }
 
 /// One thing to do.
@@ -181,6 +183,22 @@ pub fn suggest(
             });
         }
     }
+    // Writing advice comes after every keyword suggestion, in the checks' order.
+    for check in checks.iter().filter(|c| crate::writing::is_writing(c.id)) {
+        if matches!(check.status, CheckStatus::Fail | CheckStatus::Warn) {
+            out.push(Suggestion {
+                kind: Kind::Writing,
+                skill: None,
+                level: None,
+                message: with_lines(&check.message, &check.lines),
+                priority: if check.status == CheckStatus::Fail {
+                    30.0
+                } else {
+                    20.0
+                },
+            });
+        }
+    }
     if resume_words > LONG_RESUME_WORDS {
         let unrelated: Vec<&str> = found
             .iter()
@@ -219,6 +237,34 @@ fn shown_through_another(
     found.iter().any(|f| {
         lexicon.implied_by(f.skill).contains(&skill) && f.sections.iter().any(|s| s.shows_use())
     })
+}
+
+/// A check's message with the lines it is about, for a suggestion that stands alone:
+/// "… (lines 40 and 47)"; at most eight lines are named.
+pub fn with_lines(message: &str, lines: &[usize]) -> String {
+    if lines.is_empty() {
+        return message.to_string();
+    }
+    format!(
+        "{} ({})",
+        message.trim_end_matches('.'),
+        lines_phrase(lines)
+    ) + "."
+}
+
+/// "line 4", "lines 4 and 9", "lines 4, 9, 12 … and 3 more".
+pub fn lines_phrase(lines: &[usize]) -> String {
+    const SHOWN: usize = 8;
+    let mut numbers: Vec<String> = lines.iter().take(SHOWN).map(usize::to_string).collect();
+    if lines.len() > SHOWN {
+        numbers.push(format!("{} more", lines.len() - SHOWN));
+    }
+    let refs: Vec<&str> = numbers.iter().map(String::as_str).collect();
+    format!(
+        "{} {}",
+        if lines.len() == 1 { "line" } else { "lines" },
+        join_and(&refs)
+    )
 }
 
 /// "A", "A and B", "A, B and C".

@@ -219,6 +219,7 @@ fn suggestions(out: &mut String, list: &[Suggestion]) {
             suggest::Kind::Education => "education",
             suggest::Kind::Trim => "trim",
             suggest::Kind::Readability => "readability",
+            suggest::Kind::Writing => "writing",
         };
         let _ = writeln!(
             out,
@@ -312,6 +313,12 @@ fn check_label(id: &str) -> &str {
         "headings" => "Section headings",
         "length" => "Length",
         "file_type" => "File type and size",
+        "measurable_results" => "Measurable results",
+        "action_verbs" => "Action verbs",
+        "buzzwords" => "Clichés",
+        "first_person" => "Personal pronouns",
+        "tense" => "Tense",
+        "date_format" => "Date format",
         other => other,
     }
 }
@@ -329,11 +336,19 @@ fn checks(out: &mut String, list: &[Check]) {
             CheckStatus::Fail => "✗",
             CheckStatus::Info => "i",
         };
+        let lines = if c.lines.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "<span class=\"lines\">{}</span>",
+                esc(&capitalize(&suggest::lines_phrase(&c.lines)))
+            )
+        };
         let _ = writeln!(
             out,
             "<li class=\"check {status}\" id=\"check-{id}\"><span class=\"pill {status}\" aria-hidden=\"true\">{mark}</span>\
              <span class=\"body\"><span class=\"name\" title=\"{id}\">{}</span> <span class=\"status\">{status}</span>\
-             <span class=\"detail\">{}</span></span></li>",
+             <span class=\"detail\">{}</span>{lines}</span></li>",
             esc(check_label(c.id)),
             esc(&c.message),
             id = esc(c.id),
@@ -549,6 +564,7 @@ h3 .count { font-weight: 400; }
 .check.pass .status { color: var(--exact); } .check.warn .status { color: var(--implied); }
 .check.fail .status { color: var(--missing); } .check.info .status { color: var(--info); }
 .check.fail .detail, .check.warn .detail { color: var(--ink); }
+.check .lines { display: block; font-size: 12px; color: var(--muted); }
 .legend { font-size: 13px; color: var(--muted); margin: 0 0 12px; line-height: 2; }
 .legend > span { white-space: nowrap; margin-right: 12px; }
 .resume-text {
