@@ -1026,14 +1026,13 @@ fn date_format(text: &Text) -> Check {
             None => styles.push((*style, 1, written)),
         }
     }
+    // The format to keep: one with months (a year alone hides how long a role
+    // lasted), then the most used, then the first.
     let main = styles
         .iter()
-        .max_by_key(|s| {
-            (
-                s.1,
-                std::cmp::Reverse(styles.iter().position(|o| o.0 == s.0)),
-            )
-        })
+        .enumerate()
+        .max_by_key(|&(i, s)| (s.0 != DateStyle::Year, s.1, std::cmp::Reverse(i)))
+        .map(|(_, s)| s)
         .map(|s| s.0)
         .expect("at least one date");
     let mut lines: Vec<usize> = dates.iter().filter(|d| d.1 != main).map(|d| d.0).collect();

@@ -53,6 +53,7 @@ pub const FILLERS: &[&str] = &[
     "go-getter",
     "think outside the box",
     "thinking outside the box",
+    "thinks outside the box",
     "outside-the-box",
     "rockstar",
     "rock star",
