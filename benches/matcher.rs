@@ -74,6 +74,11 @@ fn pipeline(c: &mut Criterion) {
     group.bench_function("quick score", |b| {
         b.iter(|| analysis::quick(&matcher, &doc, &profile))
     });
+    // What `scan` and `match` add per resume and `rank` skips: the writing checks,
+    // with the dated roles they read.
+    group.bench_function("writing checks", |b| {
+        b.iter(|| skillgap::writing::checks(&doc, &skillgap::resume::facts(&doc).roles))
+    });
     group.bench_function("all", |b| {
         b.iter(|| {
             let doc = Document::new(normalize(raw), Purpose::Resume);

@@ -248,11 +248,13 @@ fn opens_with_verb(line: &str) -> bool {
 }
 
 /// A role or project header rather than a sentence: a short line with a date, a line
-/// of capitalised words ("Senior Engineer - Acme, Leeds"), a label ending in a colon,
-/// or a fragment of fewer than four words.
+/// of capitalised words ("Senior Engineer - Acme, Leeds") that is not a sentence of six
+/// words or more ending in a full stop, a label ending in a colon, or a fragment of
+/// fewer than four words.
 fn is_header(line: &str) -> bool {
+    let sentence = line.ends_with('.') && words(line) >= 6;
     (has_date(line) && words(line) <= 14)
-        || title_like(line)
+        || (title_like(line) && !sentence)
         || line.ends_with(':')
         || words(line) < 4
 }

@@ -48,7 +48,7 @@ pub fn analysis(a: &Analysis, doc: &Document) -> String {
     }
     out.push_str("<div class=\"advice\">\n");
     suggestions(&mut out, &a.suggestions);
-    checks(&mut out, &a.checks);
+    checks(&mut out, &a.checks, doc);
     out.push_str("</div>\n<div class=\"columns\">\n<aside>\n");
     checklist(&mut out, &a.skills);
     unknown_terms(&mut out, &a.unknown_terms);
@@ -323,7 +323,25 @@ fn check_label(id: &str) -> &str {
     }
 }
 
-fn checks(out: &mut String, list: &[Check]) {
+/// How many of a check's lines are quoted under it.
+const QUOTED_LINES: usize = 6;
+
+/// "Line 57: “Worked closely with compliance and product…”": a line a check is about,
+/// with its first words, since the page shows no line numbers.
+fn quoted_line(doc: &Document, line: usize) -> String {
+    if line == 0 || line > doc.line_count() {
+        return format!("Line {line}");
+    }
+    let text = doc.line_text(line).trim().trim_start_matches('•').trim();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut quote = words.iter().take(7).copied().collect::<Vec<_>>().join(" ");
+    if words.len() > 7 {
+        quote.push('…');
+    }
+    format!("Line {line}: “{quote}”")
+}
+
+fn checks(out: &mut String, list: &[Check], doc: &Document) {
     if list.is_empty() {
         return;
     }
@@ -339,10 +357,16 @@ fn checks(out: &mut String, list: &[Check]) {
         let lines = if c.lines.is_empty() {
             String::new()
         } else {
-            format!(
-                "<span class=\"lines\">{}</span>",
-                esc(&capitalize(&suggest::lines_phrase(&c.lines)))
-            )
+            let mut quoted: Vec<String> = c
+                .lines
+                .iter()
+                .take(QUOTED_LINES)
+                .map(|&l| quoted_line(doc, l))
+                .collect();
+            if c.lines.len() > QUOTED_LINES {
+                quoted.push(format!("and {} more", c.lines.len() - QUOTED_LINES));
+            }
+            format!("<span class=\"lines\">{}</span>", esc(&quoted.join(" · ")))
         };
         let _ = writeln!(
             out,

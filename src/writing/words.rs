@@ -103,7 +103,6 @@ pub const CLAIMS: &[&str] = &[
     "works well under pressure",
     "proven track record",
     "problem-solver",
-    "proactive",
     "dynamic professional",
     "seasoned professional",
 ];
