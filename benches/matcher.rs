@@ -74,6 +74,16 @@ fn pipeline(c: &mut Criterion) {
     group.bench_function("quick score", |b| {
         b.iter(|| analysis::quick(&matcher, &doc, &profile))
     });
+    // What `scan` and `match` add per resume and `rank` skips: the writing checks,
+    // with the dated roles they read.
+    group.bench_function("writing checks", |b| {
+        b.iter(|| {
+            skillgap::internals::writing::checks(
+                &doc,
+                &skillgap::internals::resume::facts(&doc).roles,
+            )
+        })
+    });
     group.bench_function("all", |b| {
         b.iter(|| {
             let doc = Document::new(normalize(raw), Purpose::Resume);

@@ -212,7 +212,9 @@ pub fn cli_main() -> std::process::ExitCode {
 #[doc(hidden)]
 pub mod internals {
     pub use crate::find::{lexicon, matcher};
-    pub use crate::judge::{analysis, checks, posting, require, resume, scan, score, suggest};
+    pub use crate::judge::{
+        analysis, checks, posting, require, resume, scan, score, suggest, writing,
+    };
     pub use crate::read::{deadline, extract, load, normalize, sections};
 
     /// The report formats.

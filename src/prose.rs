@@ -26,6 +26,34 @@ pub fn capitalize(text: &str) -> String {
     }
 }
 
+/// A check's message with the lines it is about, for a sentence that stands alone:
+/// "… (lines 40 and 47)"; at most eight lines are named.
+pub fn with_lines(message: &str, lines: &[usize]) -> String {
+    if lines.is_empty() {
+        return message.to_string();
+    }
+    format!(
+        "{} ({}).",
+        message.trim_end_matches('.'),
+        lines_phrase(lines)
+    )
+}
+
+/// "line 4", "lines 4 and 9", "lines 4, 9, 12 … and 3 more".
+pub fn lines_phrase(lines: &[usize]) -> String {
+    const SHOWN: usize = 8;
+    let mut numbers: Vec<String> = lines.iter().take(SHOWN).map(usize::to_string).collect();
+    if lines.len() > SHOWN {
+        numbers.push(format!("{} more", lines.len() - SHOWN));
+    }
+    let refs: Vec<&str> = numbers.iter().map(String::as_str).collect();
+    format!(
+        "{} {}",
+        if lines.len() == 1 { "line" } else { "lines" },
+        join_and(&refs)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

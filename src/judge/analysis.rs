@@ -12,6 +12,7 @@ use crate::judge::posting::{JobProfile, Level};
 use crate::judge::resume;
 use crate::judge::score::{self, Check, Coverage, SkillResult, Status};
 use crate::judge::suggest::{self, Suggestion};
+use crate::judge::writing;
 use crate::read::extract::Extracted;
 use crate::read::sections::Document;
 
@@ -94,7 +95,8 @@ pub struct Resume<'a> {
 }
 
 /// Judges a loaded resume against an analyzed posting, with the posting checks
-/// (title, years, education) followed by the readability checks of `ats`.
+/// (title, years, education) followed by the readability checks of `ats` and the
+/// writing checks of `writing`.
 ///
 /// When the text is garbled the score is withheld (`None`, with a `score_note`) and
 /// only the readability suggestions are kept: advice computed from symbols would
@@ -122,6 +124,11 @@ pub fn analyze(
         resume_doc,
     ));
     let garbled = checks::is_garbled(&checks);
+    checks.extend(if garbled {
+        writing::not_checked()
+    } else {
+        writing::checks(resume_doc, &facts.roles)
+    });
     let words = resume_doc.text.split_whitespace().count();
     let mut suggestions = suggest::suggest(matcher.lexicon(), &results, &found, &checks, words);
     if garbled {

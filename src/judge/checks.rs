@@ -103,6 +103,7 @@ fn check(id: &'static str, status: CheckStatus, message: String) -> Check {
         id,
         status,
         message,
+        lines: Vec::new(),
     }
 }
 

@@ -15,3 +15,4 @@ pub mod row;
 pub mod scan;
 pub mod score;
 pub mod suggest;
+pub mod writing;

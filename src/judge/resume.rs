@@ -87,7 +87,7 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words that name a role, to tell a title from a company name.
-const ROLE_WORDS: &[&str] = &[
+pub(crate) const ROLE_WORDS: &[&str] = &[
     "engineer",
     "developer",
     "programmer",

@@ -21,7 +21,8 @@ pub struct ScanReport {
     pub skills: Vec<ScanSkill>,
     pub implied: Vec<ImpliedOut>,
     pub sections: Vec<SectionKind>,
-    /// Whether an ATS can read the file at all (see `ats`).
+    /// Whether an ATS can read the file at all (see `ats`), and how it reads to a
+    /// recruiter (see `writing`).
     pub checks: Vec<Check>,
 }
 
@@ -108,8 +109,19 @@ pub fn scan_report(
         skills,
         implied,
         sections: doc.section_kinds(),
-        checks: crate::judge::checks::checks(extracted, file_bytes, doc),
+        checks: all_checks(extracted, file_bytes, doc),
     }
+}
+
+/// The readability checks, then the writing checks (not judged on garbled text).
+fn all_checks(extracted: &Extracted, file_bytes: u64, doc: &Document) -> Vec<Check> {
+    let mut checks = crate::judge::checks::checks(extracted, file_bytes, doc);
+    checks.extend(if crate::judge::checks::is_garbled(&checks) {
+        crate::judge::writing::not_checked()
+    } else {
+        crate::judge::writing::checks(doc, &crate::judge::resume::facts(doc).roles)
+    });
+    checks
 }
 
 fn mention_out(doc: &Document, m: &Mention) -> MentionOut {

@@ -123,6 +123,10 @@ pub struct Check {
     pub id: &'static str,
     pub status: CheckStatus,
     pub message: String,
+    /// The 1-based lines the check is about (the bullets without a number, say);
+    /// left out of the JSON when the check is about the whole file.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub lines: Vec<usize>,
 }
 
 /// Keyword scores: overall and per kind of skill. `None` when the posting names no
@@ -321,6 +325,7 @@ pub fn title_check(job: &JobProfile, facts: &ResumeFacts, resume_text: &str) -> 
             id: "job_title",
             status: CheckStatus::Info,
             message: "The posting states no job title to compare with.".into(),
+            lines: Vec::new(),
         };
     };
     let latest = facts.latest_title().unwrap_or("");
@@ -363,6 +368,7 @@ pub fn title_check(job: &JobProfile, facts: &ResumeFacts, resume_text: &str) -> 
         id: "job_title",
         status,
         message,
+        lines: Vec::new(),
     }
 }
 
@@ -373,6 +379,7 @@ pub fn education_check(ask: Option<&EducationAsk>, facts: &ResumeFacts) -> Check
             id: "education",
             status: CheckStatus::Info,
             message: "The posting asks for no degree.".into(),
+            lines: Vec::new(),
         };
     };
     let (status, message) = match facts.degree {
@@ -401,6 +408,7 @@ pub fn education_check(ask: Option<&EducationAsk>, facts: &ResumeFacts) -> Check
         id: "education",
         status,
         message,
+        lines: Vec::new(),
     }
 }
 
@@ -417,6 +425,7 @@ pub fn experience_check(job: &JobProfile, facts: &ResumeFacts) -> Check {
             message: format!(
                 "The posting asks for no number of years; your dated roles cover {shown:.1} years."
             ),
+            lines: Vec::new(),
         };
     };
     let (status, message) = if facts.roles.is_empty() {
@@ -441,6 +450,7 @@ pub fn experience_check(job: &JobProfile, facts: &ResumeFacts) -> Check {
         id: "years_of_experience",
         status,
         message,
+        lines: Vec::new(),
     }
 }
 

@@ -30,6 +30,8 @@ pub enum Kind {
     Trim,
     /// Fix what keeps an ATS from reading the file (the checks in `ats`).
     Readability,
+    /// Write the bullets as a recruiter reads them (the checks in `writing`).
+    Writing,
 }
 
 /// One thing to do.
@@ -178,6 +180,25 @@ pub fn suggest(
                     priority
                 } else {
                     priority - 600.0
+                },
+            });
+        }
+    }
+    // Writing advice comes after every keyword suggestion, in the checks' order.
+    for check in checks
+        .iter()
+        .filter(|c| crate::judge::writing::is_writing(c.id))
+    {
+        if matches!(check.status, CheckStatus::Fail | CheckStatus::Warn) {
+            out.push(Suggestion {
+                kind: Kind::Writing,
+                skill: None,
+                level: None,
+                message: crate::prose::with_lines(&check.message, &check.lines),
+                priority: if check.status == CheckStatus::Fail {
+                    30.0
+                } else {
+                    20.0
                 },
             });
         }

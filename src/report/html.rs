@@ -49,7 +49,7 @@ pub fn analysis(a: &Analysis, doc: &Document) -> String {
     }
     out.push_str("<div class=\"advice\">\n");
     suggestions(&mut out, &a.suggestions);
-    checks(&mut out, &a.checks);
+    checks(&mut out, &a.checks, doc);
     out.push_str("</div>\n<div class=\"columns\">\n<aside>\n");
     checklist(&mut out, &a.skills);
     unknown_terms(&mut out, &a.unknown_terms);
@@ -212,6 +212,7 @@ fn suggestions(out: &mut String, list: &[Suggestion]) {
             suggest::Kind::Education => "education",
             suggest::Kind::Trim => "trim",
             suggest::Kind::Readability => "readability",
+            suggest::Kind::Writing => "writing",
         };
         let _ = writeln!(
             out,
@@ -303,11 +304,35 @@ fn check_label(id: &str) -> &str {
         "headings" => "Section headings",
         "length" => "Length",
         "file_type" => "File type and size",
+        "measurable_results" => "Measurable results",
+        "action_verbs" => "Action verbs",
+        "buzzwords" => "Clichés",
+        "first_person" => "Personal pronouns",
+        "tense" => "Tense",
+        "date_format" => "Date format",
         other => other,
     }
 }
 
-fn checks(out: &mut String, list: &[Check]) {
+/// How many of a check's lines are quoted under it.
+const QUOTED_LINES: usize = 6;
+
+/// "Line 57: “Worked closely with compliance and product…”": a line a check is about,
+/// with its first words, since the page shows no line numbers.
+fn quoted_line(doc: &Document, line: usize) -> String {
+    if line == 0 || line > doc.line_count() {
+        return format!("Line {line}");
+    }
+    let text = doc.line_text(line).trim().trim_start_matches('•').trim();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut quote = words.iter().take(7).copied().collect::<Vec<_>>().join(" ");
+    if words.len() > 7 {
+        quote.push('…');
+    }
+    format!("Line {line}: “{quote}”")
+}
+
+fn checks(out: &mut String, list: &[Check], doc: &Document) {
     if list.is_empty() {
         return;
     }
@@ -320,11 +345,25 @@ fn checks(out: &mut String, list: &[Check]) {
             CheckStatus::Fail => "✗",
             CheckStatus::Info => "i",
         };
+        let lines = if c.lines.is_empty() {
+            String::new()
+        } else {
+            let mut quoted: Vec<String> = c
+                .lines
+                .iter()
+                .take(QUOTED_LINES)
+                .map(|&l| quoted_line(doc, l))
+                .collect();
+            if c.lines.len() > QUOTED_LINES {
+                quoted.push(format!("and {} more", c.lines.len() - QUOTED_LINES));
+            }
+            format!("<span class=\"lines\">{}</span>", esc(&quoted.join(" · ")))
+        };
         let _ = writeln!(
             out,
             "<li class=\"check {status}\" id=\"check-{id}\"><span class=\"pill {status}\" aria-hidden=\"true\">{mark}</span>\
              <span class=\"body\"><span class=\"name\" title=\"{id}\">{}</span> <span class=\"status\">{status}</span>\
-             <span class=\"detail\">{}</span></span></li>",
+             <span class=\"detail\">{}</span>{lines}</span></li>",
             esc(check_label(c.id)),
             esc(&c.message),
             id = esc(c.id),
@@ -540,6 +579,7 @@ h3 .count { font-weight: 400; }
 .check.pass .status { color: var(--exact); } .check.warn .status { color: var(--implied); }
 .check.fail .status { color: var(--missing); } .check.info .status { color: var(--info); }
 .check.fail .detail, .check.warn .detail { color: var(--ink); }
+.check .lines { display: block; font-size: 12px; color: var(--muted); }
 .legend { font-size: 13px; color: var(--muted); margin: 0 0 12px; line-height: 2; }
 .legend > span { white-space: nowrap; margin-right: 12px; }
 .resume-text {

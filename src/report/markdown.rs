@@ -1,7 +1,7 @@
 //! Markdown reports, to paste into notes or an issue.
 
 use crate::judge::scan::ScanReport;
-use crate::judge::score::{Check, CheckStatus};
+use crate::judge::score::Check;
 
 /// Escapes the characters that break a Markdown table cell.
 pub fn cell(text: &str) -> String {
@@ -42,24 +42,24 @@ pub fn scan(report: &ScanReport) -> String {
         out.push_str(&implied.join("; "));
         out.push('\n');
     }
-    out.push_str("\n### Readability checks\n\n");
+    out.push_str("\n### Checks\n\n");
     out.push_str(&checks(&report.checks));
     out
 }
 
 /// The checks as a list: each one that needs attention (and each posting check)
-/// with its message; the readability checks that pass share one item.
+/// with its message and lines; the readability and writing checks that pass share
+/// one item.
 fn checks(checks: &[Check]) -> String {
     let mut out = String::new();
-    let (quiet, loud): (Vec<&Check>, Vec<&Check>) = checks
-        .iter()
-        .partition(|c| c.status == CheckStatus::Pass && crate::judge::checks::is_readability(c.id));
+    let (quiet, loud): (Vec<&Check>, Vec<&Check>) =
+        checks.iter().partition(|c| super::quiet_pass(c));
     for c in loud {
         out.push_str(&format!(
             "- **{}** `{}`: {}\n",
             c.status.as_str(),
             c.id,
-            cell(&c.message)
+            cell(&crate::prose::with_lines(&c.message, &c.lines))
         ));
     }
     if !quiet.is_empty() {

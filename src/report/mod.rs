@@ -9,6 +9,8 @@ pub mod table;
 
 use owo_colors::{OwoColorize, Style as Ansi};
 
+use crate::judge::score::{Check, CheckStatus};
+
 /// Whether to colour, decided once from `--color`, `NO_COLOR` and the terminal.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
@@ -37,4 +39,12 @@ impl Style {
 pub fn bar(percent: f64, width: usize) -> String {
     let filled = ((percent.clamp(0.0, 100.0) / 100.0) * width as f64).round() as usize;
     format!("[{}{}]", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+/// A readability or writing check that passes and points at no line: the table and
+/// Markdown list these by id only, since "pass" needs no advice.
+pub(crate) fn quiet_pass(c: &Check) -> bool {
+    c.status == CheckStatus::Pass
+        && c.lines.is_empty()
+        && (crate::judge::checks::is_readability(c.id) || crate::judge::writing::is_writing(c.id))
 }

@@ -278,16 +278,15 @@ pub fn analysis(a: &Analysis, style: &Style, explain: bool) -> String {
 }
 
 /// The checks, compactly: each one that needs attention (and each posting check)
-/// on its own line with its message; the readability checks that pass share one
-/// line, since "pass" needs no advice.
+/// on its own line with its message and lines; the readability and writing checks
+/// that pass share one line, since "pass" needs no advice.
 fn checks(checks: &[Check], style: &Style) -> String {
     if checks.is_empty() {
         return String::new();
     }
     let mut out = format!("\n{}\n", style.bold("Checks:"));
-    let (quiet, loud): (Vec<&Check>, Vec<&Check>) = checks
-        .iter()
-        .partition(|c| c.status == CheckStatus::Pass && crate::judge::checks::is_readability(c.id));
+    let (quiet, loud): (Vec<&Check>, Vec<&Check>) =
+        checks.iter().partition(|c| super::quiet_pass(c));
     for c in loud {
         // Pad by hand: the colour codes would count towards a width.
         let pad = " ".repeat(5usize.saturating_sub(c.status.as_str().len()));
@@ -295,7 +294,7 @@ fn checks(checks: &[Check], style: &Style) -> String {
             "  {}{pad} {:<20} {}\n",
             check_mark(c.status, style),
             c.id,
-            c.message
+            crate::prose::with_lines(&c.message, &c.lines)
         ));
     }
     if !quiet.is_empty() {
