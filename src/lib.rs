@@ -29,6 +29,8 @@ pub mod lexicon;
 pub mod matcher;
 pub mod normalize;
 pub mod output;
+pub mod posting;
+pub mod posting_groups;
 pub mod report;
 pub mod require;
 pub mod resume;

@@ -1,9 +1,22 @@
 //! HTML input (a posting saved from a browser): tags stripped, entities decoded,
 //! block structure kept as lines.
 
-/// Renders HTML to plain text lines; script and style contents are dropped.
+/// The parts of a saved page that are the site around the document, not the
+/// document: navigation, side panels ("People also viewed"), footers with
+/// "Accessibility" and "Mobile" links, forms, scripts and styles. html2text renders
+/// them as text unless told, by a style sheet, not to display them.
+const CHROME: &str =
+    "nav, aside, footer, form, script, style, noscript, template, button, select { display: none; }";
+
+/// Renders HTML to plain text lines, without the page's chrome ([`CHROME`]).
 pub fn extract(html: &str) -> String {
-    html2text::config::plain_no_decorate()
+    let config = html2text::config::plain_no_decorate();
+    let config = match config.add_css(CHROME) {
+        Ok(config) => config,
+        // The style sheet is ours and parses; should it ever not, read everything.
+        Err(_) => html2text::config::plain_no_decorate(),
+    };
+    config
         .string_from_read(html.as_bytes(), 10_000)
         .unwrap_or_else(|_| html.to_string())
 }
@@ -20,5 +33,27 @@ mod tests {
         assert!(text.contains("Java & Kotlin"), "{text}");
         assert!(!text.contains("var x"), "{text}");
         assert!(!text.contains('<'), "{text}");
+    }
+
+    #[test]
+    fn page_chrome_is_not_text() {
+        let text = super::extract(
+            "<html><body><nav><a href=\"/\">Jobs</a> <a>Kotlin jobs</a></nav>\
+             <main><h1>Backend Engineer</h1><p>We need Go.</p></main>\
+             <aside><h3>People also viewed</h3><p>Rust Developer</p></aside>\
+             <form><input name=q><button>Search</button></form>\
+             <footer><a>Accessibility</a> <a>Mobile</a></footer></body></html>",
+        );
+        assert!(text.contains("We need Go."), "{text}");
+        for chrome in [
+            "Kotlin jobs",
+            "People also viewed",
+            "Rust Developer",
+            "Search",
+            "Accessibility",
+            "Mobile",
+        ] {
+            assert!(!text.contains(chrome), "{chrome} in {text}");
+        }
     }
 }
