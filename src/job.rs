@@ -512,8 +512,8 @@ fn alternatives(
 }
 
 /// Turns the groups found into the posting's groups: groups sharing a skill merge; a
-/// skill also asked on its own at least as strongly leaves its group (it is needed
-/// anyway); a group left with one member of two or more is no group.
+/// skill also asked on its own more strongly leaves its group (it is needed anyway);
+/// a group left with one member of two or more is no group.
 fn settle_groups(
     matcher: &Matcher,
     (raw, alone): (Vec<RawGroup>, BTreeMap<SkillId, Level>),
@@ -543,7 +543,7 @@ fn settle_groups(
         let members: Vec<usize> = g
             .skills
             .iter()
-            .filter(|s| alone.get(s).is_none_or(|&l| l > g.level))
+            .filter(|s| alone.get(s).is_none_or(|&l| l >= g.level))
             .map(|s| position_of[s.0 as usize])
             .filter(|&p| p != u32::MAX)
             .map(|p| p as usize)

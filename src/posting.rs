@@ -445,6 +445,10 @@ fn role_by_words(label: &str) -> Option<Role> {
         "expect",
         "background",
         "experience",
+        "thrive",
+        "if you",
+        "you'll need",
+        "fit",
     ]) {
         return Some(Role::Requirements);
     }
@@ -537,7 +541,10 @@ fn strip_marks(line: &str) -> &str {
 pub fn line_heading(line: &str) -> Option<(Role, Option<String>)> {
     let trimmed = line.trim();
     let label = strip_marks(trimmed);
-    if label.is_empty() || label.len() > 60 || label.split_whitespace().count() > 8 {
+    let words = label.split_whitespace().count();
+    // A markdown heading may be a sentence ("## You might thrive in this role if you:").
+    let max_words = if trimmed.starts_with('#') { 10 } else { 8 };
+    if label.is_empty() || label.len() > 70 || words > max_words {
         return None;
     }
     if label
@@ -560,7 +567,7 @@ pub fn line_heading(line: &str) -> Option<(Role, Option<String>)> {
         || (label.chars().any(char::is_alphabetic)
             && !label.chars().any(char::is_lowercase)
             && label.len() > 3);
-    if marked && label.split_whitespace().count() <= 6 {
+    if marked && (words <= 6 || trimmed.starts_with('#')) {
         return role_by_words(label).map(|r| (r, None));
     }
     None
@@ -993,33 +1000,79 @@ fn company_name(text: &str, clauses: &[Clause], about: &[String]) -> Option<Stri
     static SUBJECT: LazyLock<regex::Regex> = LazyLock::new(|| {
         let name = r"([A-Z][A-Za-z0-9&.\-]*(?:\s[A-Z][A-Za-z0-9&.\-]*){0,2})";
         regex::Regex::new(&format!(
-            r"(?:\b(?:At|Join|join|at)\s{name}\b)|(?:{name}(?:'s)?\s(?:is\s(?:a|an|the|building|hiring|looking|on\sa\smission)|was\sfounded|builds|helps|makes|provides|powers|develops|creates|offers|enables|is\san\sequal))"
+            r"(?:\b(?:At|Join|join|at)\s{name}\b)|(?:{name}(?:'s)?\s(is\s(?:a|an|the|building|hiring|looking|on\sa\smission)|was\sfounded|builds|helps|makes|provides|powers|develops|creates|offers|enables|is\san\sequal))"
         ))
         .unwrap()
     });
-    let mut counts: Vec<(String, usize)> = Vec::new();
+    // (name, times used as the company, whether once in a strong pattern)
+    let mut counts: Vec<(String, usize, bool)> = Vec::new();
     for clause in clauses
         .iter()
         .filter(|c| matches!(c.role, Role::Intro | Role::Company | Role::Legal))
     {
-        for caps in SUBJECT.captures_iter(&text[clause.range.clone()]) {
+        let body = &text[clause.range.clone()];
+        for caps in SUBJECT.captures_iter(body) {
             let Some(m) = caps.get(1).or_else(|| caps.get(2)) else {
                 continue;
             };
+            // "At X" and "X is a/an/the", "X was founded", "X is hiring" say company;
+            // "X helps" or "X builds" alone may be a tool doing its job.
+            let verb = caps.get(3);
+            let next_word = verb
+                .map(|v| body[v.end()..].split_whitespace().next().unwrap_or(""))
+                .unwrap_or("")
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            // "Docker is a plus", "Kafka is the backbone": a skill's praise.
+            const PRAISE: &[&str] = &[
+                "plus",
+                "bonus",
+                "must",
+                "big",
+                "huge",
+                "strong",
+                "nice",
+                "requirement",
+                "advantage",
+                "asset",
+                "key",
+                "core",
+                "prerequisite",
+                "great",
+                "backbone",
+                "main",
+                "primary",
+                "preferred",
+                "definite",
+            ];
+            if verb.is_some_and(|v| v.as_str().starts_with("is "))
+                && PRAISE.contains(&next_word.as_str())
+            {
+                continue;
+            }
+            let strong = caps.get(1).is_some()
+                || verb.is_some_and(|v| {
+                    let v = v.as_str();
+                    (v.starts_with("is") && !v.starts_with("is the")) || v.starts_with("was")
+                });
             let name = m.as_str().trim_end_matches(['.', '-']);
             if NOT_COMPANY.contains(&name.to_lowercase().as_str()) || name.len() < 2 {
                 continue;
             }
-            match counts.iter_mut().find(|(n, _)| n == name) {
-                Some((_, count)) => *count += 1,
-                None => counts.push((name.to_string(), 1)),
+            match counts.iter_mut().find(|(n, ..)| n == name) {
+                Some((_, count, s)) => {
+                    *count += 1;
+                    *s |= strong;
+                }
+                None => counts.push((name.to_string(), 1, strong)),
             }
         }
     }
     counts
         .into_iter()
-        .max_by_key(|(_, count)| *count)
-        .map(|(name, _)| name)
+        .filter(|(name, _, strong)| *strong || text.matches(name.as_str()).count() >= 2)
+        .max_by_key(|(_, count, _)| *count)
+        .map(|(name, ..)| name)
 }
 
 /// Forms of the company's name a mention may be written as: the name, without a
@@ -1128,7 +1181,10 @@ pub fn clause_facts(
     // Parts: ", and " / ", but " / ", while " / " whereas " end a part, so "Strong
     // Java, and Go is a plus" reads as two cues.
     let mut part_start = 0usize;
-    let mut cut_points: Vec<(usize, usize)> = Vec::new();
+    // (where the part before ends, where the next starts, whether the next part is a
+    // parenthesis). A parenthesis is a part of its own whose cue stays inside:
+    // "relational databases (PostgreSQL preferred)" prefers PostgreSQL only.
+    let mut cut_points: Vec<(usize, usize, bool)> = Vec::new();
     for sep in [
         ", and ",
         ", but ",
@@ -1136,15 +1192,22 @@ pub fn clause_facts(
         " whereas ",
         ", although ",
         " but ",
+        " (",
+        ")",
     ] {
         let mut from = 0;
         while let Some(p) = lower[from..].find(sep) {
-            cut_points.push((from + p, from + p + sep.len()));
+            cut_points.push((from + p, from + p + sep.len(), sep == " ("));
             from += p + sep.len();
         }
     }
     cut_points.sort_unstable();
-    for (end, next) in cut_points.into_iter().chain([(lower.len(), lower.len())]) {
+    let mut paren = Vec::new();
+    let mut in_paren = false;
+    for (end, next, opens) in cut_points
+        .into_iter()
+        .chain([(lower.len(), lower.len(), false)])
+    {
         if end < part_start {
             continue;
         }
@@ -1157,18 +1220,29 @@ pub fn clause_facts(
             None
         };
         parts.push((clause.start + part_start, cue));
+        paren.push(in_paren);
+        in_paren = opens;
         part_start = next;
     }
-    // A part without a cue takes the nearest one before it, else after it.
+    // A part without a cue takes the nearest one before it, else after it; a
+    // parenthesis gives its cue to no other part.
     let mut previous = None;
-    for part in &mut parts {
-        previous = part.1.or(previous);
-        part.1 = previous;
+    for (part, &p) in parts.iter_mut().zip(&paren) {
+        if p {
+            part.1 = part.1.or(previous);
+        } else {
+            previous = part.1.or(previous);
+            part.1 = previous;
+        }
     }
     let mut next = None;
-    for part in parts.iter_mut().rev() {
-        next = part.1.or(next);
-        part.1 = next;
+    for (part, &p) in parts.iter_mut().zip(&paren).rev() {
+        if p {
+            part.1 = part.1.or(next);
+        } else {
+            next = part.1.or(next);
+            part.1 = next;
+        }
     }
     let stripped = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
     let starts = |p: &[&str]| p.iter().any(|w| stripped.starts_with(w));
@@ -1355,37 +1429,38 @@ fn others_cue(lower: &str) -> Option<usize> {
         "partner with ",
         "collaborate with ",
         "work closely with ",
+        "work with ",
+        "together with ",
     ] {
-        if let Some(p) = lower.find(lead) {
-            let after = p + lead.len();
-            let rest = &lower[after..];
-            // The team word within the next few words.
-            let mut offset = 0;
-            for word in rest.split(' ').take(5) {
-                let w = word.trim_matches(|c: char| !c.is_alphanumeric());
-                offset += word.len() + 1;
-                if TEAM.contains(&w) {
-                    let tail = &rest[offset.min(rest.len())..];
-                    let tail = tail.trim_start();
-                    if lead == "alongside "
-                        || [
-                            "using",
-                            "who use",
-                            "who work",
-                            "that use",
-                            "working in",
-                            "who build",
-                        ]
-                        .iter()
-                        .any(|u| tail.starts_with(u))
-                    {
-                        return Some(after + offset.min(rest.len()));
-                    }
-                    break;
+        let Some(p) = lower.find(lead) else {
+            continue;
+        };
+        let after = p + lead.len();
+        if lead == "alongside " {
+            // Whoever you work alongside, their tools are theirs.
+            return Some(after);
+        }
+        let rest = &lower[after..];
+        // A team word within the next few words, then what they use.
+        let mut offset = 0;
+        for word in rest.split(' ').take(6) {
+            let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+            offset = (offset + word.len() + 1).min(rest.len());
+            if TEAM.contains(&w) {
+                let tail = rest[offset..].trim_start();
+                if [
+                    "using",
+                    "who use",
+                    "who work",
+                    "that use",
+                    "working in",
+                    "who build",
+                ]
+                .iter()
+                .any(|u| tail.starts_with(u))
+                {
+                    return Some(after + offset);
                 }
-            }
-            if lead == "alongside " {
-                return Some(after);
             }
         }
     }
@@ -1440,6 +1515,10 @@ mod tests {
             ("How to apply:", Role::Apply),
             ("**Bonus points if you have:**", Role::Preferred),
             ("WHAT YOU BRING", Role::Requirements),
+            (
+                "## You might thrive in this role if you:",
+                Role::Requirements,
+            ),
         ] {
             assert_eq!(line_heading(line).map(|h| h.0), Some(role), "{line}");
         }

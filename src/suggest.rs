@@ -226,7 +226,16 @@ fn group_suggestion(
     g: &GroupResult,
     found: &[FoundSkill],
 ) -> Suggestion {
-    let members: Vec<&SkillResult> = results.iter().filter(|r| r.group == Some(g.id)).collect();
+    // In the posting's order, as the group lists them.
+    let members: Vec<&SkillResult> = g
+        .members
+        .iter()
+        .filter_map(|name| {
+            results
+                .iter()
+                .find(|r| r.group == Some(g.id) && r.name == *name)
+        })
+        .collect();
     let (closest, why) = closest_member(lexicon, &members, found);
     let verb = match g.level {
         Level::Required => "requires",
