@@ -111,9 +111,25 @@ impl Context {
         input: Input,
         purpose: Purpose,
     ) -> Result<(extract::Extracted, Document)> {
-        let extracted = self.extract(input)?;
+        let extracted = match purpose {
+            Purpose::Posting => self.extract_posting(input)?,
+            Purpose::Resume => self.extract(input)?,
+        };
         let doc = Document::new(normalize::normalize(&extracted.text), purpose);
         Ok((extracted, doc))
+    }
+
+    /// [`Context::extract`] for a posting: a saved page also loses its side panels
+    /// and footer (see `extract::extract_posting`).
+    fn extract_posting(&self, input: Input) -> Result<extract::Extracted> {
+        if extract::is_pdf(&input.bytes) {
+            return crate::batch::extract_isolated(self, &input);
+        }
+        let name = input.name.clone();
+        let limits = self.limits;
+        let secs = self.global.file_timeout;
+        deadline::run_with_deadline(secs, move || extract::extract_posting(&input, &limits))
+            .unwrap_or(Err(Error::Timeout { path: name, secs }))
     }
 
     /// Extracts one input within the per-file time limit. PDFs are read in a worker

@@ -421,7 +421,7 @@ fn verdict(
         }
     }
     if facts.others_from.is_some_and(|o| at >= o) {
-        return Err((role, "describes the people around the role"));
+        return Err((role, "describes the people or products around the role"));
     }
     if soft && facts.culture && !facts.candidate {
         return Err((role, "describes the team or culture"));

@@ -634,6 +634,10 @@ const OPENERS: &[&str] = &[
     "Work",
 ];
 
+/// A heading found inside a line: its role, and the company's name when it is
+/// "About {Company}".
+type Heading = (Role, Option<String>);
+
 /// A piece of one line: a heading that changes the role, or text.
 enum Piece {
     Heading {
@@ -754,7 +758,7 @@ fn split_line(text: &str, line: Range<usize>, out: &mut Vec<Piece>) {
     let s = &text[line.clone()];
     let bytes = s.as_bytes();
     // Cut points: (where the text before ends, where the text after starts, heading).
-    let mut cuts: Vec<(usize, usize, Option<(Role, Option<String>)>)> = Vec::new();
+    let mut cuts: Vec<(usize, usize, Option<Heading>)> = Vec::new();
     let mut clause_start = 0usize;
     // Words in the clause so far (counted at spaces: recounting was quadratic on a
     // posting written as one long line).
@@ -1424,6 +1428,33 @@ fn others_cue(lower: &str) -> Option<usize> {
         "specialists",
         "researchers",
     ];
+    // "APIs used by our web and mobile apps", "APIs for our React Native app": the
+    // consumers' technology is theirs, not asked of the candidate.
+    for lead in ["used by ", "for our ", "consumed by ", "that power our "] {
+        if let Some(p) = lower.find(lead) {
+            let after = p + lead.len();
+            let consumer = lower[after..].split(' ').take(6).any(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                matches!(
+                    w,
+                    "app"
+                        | "apps"
+                        | "application"
+                        | "applications"
+                        | "clients"
+                        | "website"
+                        | "frontend"
+                        | "frontends"
+                        | "customers"
+                        | "partners"
+                        | "integrations"
+                )
+            });
+            if consumer {
+                return Some(after);
+            }
+        }
+    }
     for lead in [
         "alongside ",
         "partner with ",
