@@ -266,7 +266,6 @@ pub fn quick<'a>(
 /// What the resume lacks, required first: each missing skill outside a group by
 /// name, each missing group by its label ("Java, C# or Python").
 pub fn missing<'a>(lexicon: &'a Lexicon, job: &'a JobProfile, statuses: &[Status]) -> Vec<&'a str> {
-    let group_status = score::group_statuses(job, statuses);
     let mut out = Vec::new();
     for level in [Level::Required, Level::Preferred] {
         for (js, &status) in job.skills.iter().zip(statuses) {
@@ -274,8 +273,8 @@ pub fn missing<'a>(lexicon: &'a Lexicon, job: &'a JobProfile, statuses: &[Status
                 out.push(lexicon.skill(js.skill).name.as_str());
             }
         }
-        for (g, &status) in job.groups.iter().zip(&group_status) {
-            if g.level == level && status == Status::Missing {
+        for g in &job.groups {
+            if g.level == level && statuses[score::best_member(g, statuses)] == Status::Missing {
                 out.push(g.label.as_str());
             }
         }

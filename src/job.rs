@@ -570,7 +570,7 @@ fn settle_groups(
             [init @ .., last] => format!("{} or {last}", init.join(", ")),
             [] => String::new(),
         };
-        if g.open {
+        if g.open && members.len() == 1 {
             label.push_str(" or similar");
         }
         groups.push(JobGroup {

@@ -319,51 +319,53 @@ pub fn best_member(group: &JobGroup, statuses: &[Status]) -> usize {
         .expect("a group has members")
 }
 
-/// Each requirement group's status: its best member's.
-pub fn group_statuses(job: &JobProfile, statuses: &[Status]) -> Vec<Status> {
-    job.groups
-        .iter()
-        .map(|g| statuses[best_member(g, statuses)])
-        .collect()
-}
-
 /// Scores over the posting's requirements: each skill outside a group, and each
 /// group once with its best member's status. `soft` tells whether skill `i` is soft.
+/// One pass and no allocation: `rank` runs this for every resume.
 fn scores_of(job: &JobProfile, soft: &dyn Fn(usize) -> bool, statuses: &[Status]) -> Scores {
-    let group_status = group_statuses(job, statuses);
-    let items: Vec<(Level, f64, bool, Status)> = job
-        .skills
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.group.is_none())
-        .map(|(i, s)| (s.level, s.weight, soft(i), statuses[i]))
-        .chain(job.groups.iter().zip(&group_status).map(|(g, &status)| {
-            let all_soft = g.members.iter().all(|&m| soft(m));
-            (g.level, g.weight, all_soft, status)
-        }))
-        .collect();
-    let weighted = |filter: &dyn Fn(bool) -> bool| {
-        let (got, max) = items
-            .iter()
-            .filter(|&&(_, _, soft, _)| filter(soft))
-            .fold((0.0, 0.0), |(g, m), &(_, weight, _, status)| {
-                (g + weight * status.credit(), m + weight)
-            });
-        (max > 0.0).then(|| (1000.0 * got / max).round() / 10.0)
+    #[derive(Default)]
+    struct Sums {
+        got: [f64; 3],
+        max: [f64; 3],
+        required: Coverage,
+        preferred: Coverage,
+    }
+    let mut sums = Sums::default();
+    let mut add = |level: Level, weight: f64, soft: bool, status: Status| {
+        // [all, hard, soft]
+        for k in [0, if soft { 2 } else { 1 }] {
+            sums.got[k] += weight * status.credit();
+            sums.max[k] += weight;
+        }
+        let coverage = match level {
+            Level::Required => &mut sums.required,
+            Level::Preferred => &mut sums.preferred,
+        };
+        coverage.total += 1;
+        coverage.matched += usize::from(status != Status::Missing);
     };
-    let coverage = |level: Level| Coverage {
-        matched: items
-            .iter()
-            .filter(|&&(l, _, _, status)| l == level && status != Status::Missing)
-            .count(),
-        total: items.iter().filter(|&&(l, ..)| l == level).count(),
-    };
+    for (i, s) in job.skills.iter().enumerate() {
+        if s.group.is_none() {
+            add(s.level, s.weight, soft(i), statuses[i]);
+        }
+    }
+    for g in &job.groups {
+        let all_soft = g.members.iter().all(|&m| soft(m));
+        add(
+            g.level,
+            g.weight,
+            all_soft,
+            statuses[best_member(g, statuses)],
+        );
+    }
+    let weighted =
+        |k: usize| (sums.max[k] > 0.0).then(|| (1000.0 * sums.got[k] / sums.max[k]).round() / 10.0);
     Scores {
-        score: weighted(&|_| true),
-        hard: weighted(&|soft| !soft),
-        soft: weighted(&|soft| soft),
-        required: coverage(Level::Required),
-        preferred: coverage(Level::Preferred),
+        score: weighted(0),
+        hard: weighted(1),
+        soft: weighted(2),
+        required: sums.required,
+        preferred: sums.preferred,
     }
 }
 
