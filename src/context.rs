@@ -109,7 +109,10 @@ impl Context {
         input: Input,
         purpose: Purpose,
     ) -> Result<(extract::Extracted, Document)> {
-        let extracted = self.extract(input)?;
+        let extracted = match purpose {
+            Purpose::Posting => self.extract_with(input, extract::extract_posting)?,
+            Purpose::Resume => self.extract(input)?,
+        };
         let doc = Document::new(normalize::normalize(&extracted.text), purpose);
         Ok((extracted, doc))
     }
@@ -118,6 +121,16 @@ impl Context {
     /// process (see `read::isolated`): a parser that overflows its stack or
     /// loops can only fail that process. Other formats run on a thread here.
     pub fn extract(&self, input: Input) -> Result<extract::Extracted> {
+        self.extract_with(input, extract::extract)
+    }
+
+    /// [`Context::extract`] with the in-process reader given: a posting's saved page
+    /// also loses its side panels and footer (see `extract::extract_posting`).
+    fn extract_with(
+        &self,
+        input: Input,
+        read: fn(&Input, &Limits) -> Result<extract::Extracted>,
+    ) -> Result<extract::Extracted> {
         if extract::is_pdf(&input.bytes) {
             return isolated::extract_isolated(
                 &self.worker_command(),
@@ -128,7 +141,7 @@ impl Context {
         let name = input.name.clone();
         let limits = self.limits;
         let secs = self.global.file_timeout;
-        deadline::run_with_deadline(secs, move || extract::extract(&input, &limits))
+        deadline::run_with_deadline(secs, move || read(&input, &limits))
             .unwrap_or(Err(Error::Timeout { path: name, secs }))
     }
 

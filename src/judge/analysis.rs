@@ -5,12 +5,13 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::find::lexicon::Lexicon;
+use crate::find::lexicon::{Category, Lexicon};
 use crate::find::matcher::{FormMention, Matcher, Mention};
 use crate::judge::checks;
 use crate::judge::posting::{JobProfile, Level};
+use crate::judge::posting_roles::Role;
 use crate::judge::resume;
-use crate::judge::score::{self, Check, Coverage, SkillResult, Status};
+use crate::judge::score::{self, Check, Coverage, GroupResult, SkillResult, Status};
 use crate::judge::suggest::{self, Suggestion};
 use crate::judge::writing;
 use crate::read::extract::Extracted;
@@ -37,6 +38,14 @@ pub struct Analysis {
     pub resume_title: Option<String>,
     pub years_shown: f64,
     pub skills: Vec<SkillResult>,
+    /// Alternatives asked as one requirement each; `skills[].group` points here.
+    pub groups: Vec<GroupResult>,
+    /// Skills the posting names only as context (company, benefits, legal, the team
+    /// around the role): never scored or suggested.
+    pub context_skills: Vec<ContextResult>,
+    /// The company's name, as the posting gives it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub company: Option<String>,
     pub suggestions: Vec<Suggestion>,
     pub unknown_terms: Vec<String>,
     pub checks: Vec<Check>,
@@ -47,6 +56,22 @@ pub struct Analysis {
     /// serialized): what the HTML report highlights, so it needs no lexicon.
     #[serde(skip)]
     pub highlights: Vec<Highlight>,
+}
+
+/// A skill the posting names only as context.
+#[derive(Debug, Clone, Serialize)]
+pub struct ContextResult {
+    pub name: String,
+    pub category: Category,
+    /// The part of the posting it is named in: company, benefits, legal, apply, or
+    /// the part whose sentence describes the company or the team.
+    pub role: Role,
+    /// Why it is not asked of the candidate.
+    pub reason: &'static str,
+    /// Forms the posting used.
+    pub posting_forms: Vec<String>,
+    /// First line of the posting naming it.
+    pub line: usize,
 }
 
 /// One place in the resume text where a skill is written, and what it does for the
@@ -112,7 +137,8 @@ pub fn analyze(
     let found = matcher.found_skills(&mentions);
     let facts = resume::facts(resume_doc);
     let results = score::judge(matcher, job, &mentions, &found, &facts);
-    let scores = score::scores(&results);
+    let scores = score::scores(job, &results);
+    let groups = score::groups(matcher, job, &results);
     let mut checks = vec![
         score::title_check(job, &facts, &resume_doc.text),
         score::experience_check(job, &facts),
@@ -130,7 +156,8 @@ pub fn analyze(
         writing::checks(resume_doc, &facts.roles)
     });
     let words = resume_doc.text.split_whitespace().count();
-    let mut suggestions = suggest::suggest(matcher.lexicon(), &results, &found, &checks, words);
+    let mut suggestions =
+        suggest::suggest(matcher.lexicon(), &results, &groups, &found, &checks, words);
     if garbled {
         suggestions.retain(|s| s.kind == suggest::Kind::Readability);
     }
@@ -157,12 +184,33 @@ pub fn analyze(
         resume_title: facts.latest_title().map(str::to_string),
         years_shown: (facts.total_months as f64 / 12.0 * 10.0).round() / 10.0,
         skills: results,
+        groups,
+        context_skills: context_results(matcher.lexicon(), job),
+        company: job.company.clone(),
         suggestions,
         unknown_terms: job.unknown_terms.clone(),
         checks,
         mentions,
         highlights,
     }
+}
+
+/// The posting's context skills, for reports.
+pub fn context_results(lexicon: &Lexicon, job: &JobProfile) -> Vec<ContextResult> {
+    job.context
+        .iter()
+        .map(|c| {
+            let skill = lexicon.skill(c.skill);
+            ContextResult {
+                name: skill.name.clone(),
+                category: skill.category,
+                role: c.role,
+                reason: c.reason,
+                posting_forms: c.forms.clone(),
+                line: c.line,
+            }
+        })
+        .collect()
 }
 
 /// Pairs each mention with the posting skills it satisfies: its own skill when the
@@ -212,19 +260,35 @@ pub struct QuickScore<'a> {
 
 /// Scores a resume for ranking: the statuses and scores [`analyze`] would give, without
 /// the details only a report shows.
-pub fn quick<'a>(matcher: &'a Matcher, resume_doc: &Document, job: &JobProfile) -> QuickScore<'a> {
+pub fn quick<'a>(
+    matcher: &'a Matcher,
+    resume_doc: &Document,
+    job: &'a JobProfile,
+) -> QuickScore<'a> {
     let mentions = matcher.scan_forms(resume_doc);
     let statuses = score::statuses(job, mentions.iter().copied());
-    let missing = job
-        .skills
-        .iter()
-        .zip(&statuses)
-        .filter(|&(_, &status)| status == score::Status::Missing)
-        .map(|(js, _)| matcher.lexicon().skill(js.skill).name.as_str())
-        .collect();
     QuickScore {
         scores: score::scores_for(matcher, job, &statuses),
-        missing,
+        missing: missing(matcher.lexicon(), job, &statuses),
         mentions,
     }
+}
+
+/// What the resume lacks, required first: each missing skill outside a group by
+/// name, each missing group by its label ("Java, C# or Python").
+pub fn missing<'a>(lexicon: &'a Lexicon, job: &'a JobProfile, statuses: &[Status]) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    for level in [Level::Required, Level::Preferred] {
+        for (js, &status) in job.skills.iter().zip(statuses) {
+            if js.level == level && js.group.is_none() && status == Status::Missing {
+                out.push(lexicon.skill(js.skill).name.as_str());
+            }
+        }
+        for g in &job.groups {
+            if g.level == level && statuses[score::best_member(g, statuses)] == Status::Missing {
+                out.push(g.label.as_str());
+            }
+        }
+    }
+    out
 }

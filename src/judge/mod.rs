@@ -9,6 +9,8 @@
 pub mod analysis;
 pub mod checks;
 pub mod posting;
+pub mod posting_groups;
+pub mod posting_roles;
 pub mod require;
 pub mod resume;
 pub mod row;

@@ -11,6 +11,8 @@ use serde::Serialize;
 
 use crate::find::lexicon::SkillId;
 use crate::find::matcher::{Matcher, Mention};
+use crate::judge::posting_groups;
+use crate::judge::posting_roles::{self, ClauseFacts, Role};
 use crate::read::sections::{Document, SectionKind};
 
 /// How strongly a posting asks for a skill.
@@ -58,6 +60,37 @@ pub struct JobSkill {
     pub years: Option<u32>,
     /// First line the posting names it on.
     pub line: usize,
+    /// The requirement group it is one alternative of ("Java, C# or Python"), as an
+    /// index into [`JobProfile::groups`].
+    pub group: Option<u32>,
+}
+
+/// Alternatives the posting asks for as one requirement: met by any member, counted
+/// once.
+#[derive(Debug, Clone)]
+pub struct JobGroup {
+    pub level: Level,
+    /// The group's weight: its heaviest member's.
+    pub weight: f64,
+    /// Indexes in [`JobProfile::skills`], in the posting's order.
+    pub members: Vec<usize>,
+    /// "or similar", "such as": the members are examples and others would do.
+    pub open: bool,
+    /// The members as the posting lists them: "Java, C# or Python".
+    pub label: String,
+}
+
+/// A skill the posting names only as context (the company, its benefits, the legal
+/// text, the team around the role): shown, never scored or suggested.
+#[derive(Debug, Clone)]
+pub struct ContextSkill {
+    pub skill: SkillId,
+    /// The role of the part it is named in.
+    pub role: Role,
+    /// Why it is not asked, in a few words.
+    pub reason: &'static str,
+    pub forms: Vec<String>,
+    pub line: usize,
 }
 
 /// Degrees, in order.
@@ -100,6 +133,12 @@ pub struct JobProfile {
     pub years_overall: Option<u32>,
     /// Whether the posting has a requirements or preferred section.
     pub has_sections: bool,
+    /// Alternatives asked as one requirement each.
+    pub groups: Vec<JobGroup>,
+    /// Skills named only as context, in the posting's order.
+    pub context: Vec<ContextSkill>,
+    /// The company's name, when the posting says it.
+    pub company: Option<String>,
     /// For each lexicon skill, its index in `skills` (`u32::MAX` when the posting does
     /// not name it): resumes are judged per mention, thousands of times in `rank`.
     position_of: Vec<u32>,
@@ -185,51 +224,87 @@ static YEARS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Analyzes a posting document with a matcher built from the same lexicon as the
-/// resume's.
+/// resume's: reads its parts ([`posting_roles::read`]), keeps the skills asked of the
+/// candidate with their level, groups alternatives, and sets aside the skills named
+/// only as context.
 pub fn analyze(matcher: &Matcher, doc: &Document) -> JobProfile {
     let mentions = matcher.scan(doc);
     let lexicon = matcher.lexicon();
-    let has_sections = doc
-        .sections
-        .iter()
-        .any(|s| matches!(s.kind, SectionKind::Requirements | SectionKind::Preferred));
+    let reading = posting_roles::read(doc);
+    let company_forms = reading
+        .company
+        .as_deref()
+        .map(posting_roles::company_forms)
+        .unwrap_or_default();
+    let has_sections = reading.has_level_sections;
     let mut by_skill: BTreeMap<SkillId, JobSkill> = BTreeMap::new();
-    let mut years_overall: Option<u32> = None;
-    let sentences = Sentences::new(&doc.text);
-    // Mentions come in text order, so those in one sentence come together: each
-    // sentence is read once, however many skills it names.
-    let mut last: Option<(Range<usize>, SentenceFacts)> = None;
-    for m in &mentions {
-        let range = sentences.around(m.span.start, m.span.end);
-        if last.as_ref().is_none_or(|(r, _)| *r != range) {
-            last = Some((range.clone(), SentenceFacts::of(&doc.text[range])));
+    let mut context: BTreeMap<SkillId, ContextSkill> = BTreeMap::new();
+    // Each asked mention's level, by mention index (None: context or outside clauses).
+    let mut asked: Vec<Option<Level>> = vec![None; mentions.len()];
+    // Mentions come in text order, so those in one clause come together: each clause
+    // is read once, however many skills it names.
+    let mut last: Option<(usize, ClauseFacts, Option<u32>)> = None;
+    let cues = (PREFERRED_CUES, REQUIRED_CUES);
+    for (index, m) in mentions.iter().enumerate() {
+        let Some(ci) = reading.clause_at(m.span.start) else {
+            continue;
+        };
+        let clause = &reading.clauses[ci];
+        if last.as_ref().is_none_or(|(c, ..)| *c != ci) {
+            let facts = posting_roles::clause_facts(&doc.text, &clause.range, &company_forms, cues);
+            let years = years_in(&doc.text[clause.range.clone()]);
+            last = Some((ci, facts, years));
         }
-        let facts = &last.as_ref().expect("set just above").1;
-        let level = level_of(m, facts, has_sections);
-        let years = facts.years;
-        let entry = by_skill.entry(m.skill).or_insert_with(|| JobSkill {
-            skill: m.skill,
-            level,
-            weight: 0.0,
-            mentions: 0,
-            form_indexes: Vec::new(),
-            forms: Vec::new(),
-            exact_forms: Vec::new(),
-            years: None,
-            line: m.line,
-        });
-        entry.mentions += 1;
-        entry.level = entry.level.min(level);
-        if !entry.form_indexes.contains(&m.form_index) {
-            entry.form_indexes.push(m.form_index);
-        }
-        if !entry.forms.iter().any(|f| f.eq_ignore_ascii_case(&m.form)) {
-            entry.forms.push(m.form.to_string());
-        }
-        if let Some(y) = years {
-            entry.years = Some(entry.years.map_or(y, |old| old.max(y)));
+        let (_, facts, years) = last.as_ref().expect("set just above");
+        let soft = lexicon.skill(m.skill).category.is_soft();
+        let verdict = if posting_roles::is_company_form(&m.form, &company_forms) {
+            Err((Role::Company, "the company's own name"))
+        } else {
+            verdict(&reading, clause, facts, m.span.start, soft)
+        };
+        match verdict {
+            Ok(level) => {
+                asked[index] = Some(level);
+                let entry = by_skill.entry(m.skill).or_insert_with(|| JobSkill {
+                    skill: m.skill,
+                    level,
+                    weight: 0.0,
+                    mentions: 0,
+                    form_indexes: Vec::new(),
+                    forms: Vec::new(),
+                    exact_forms: Vec::new(),
+                    years: None,
+                    line: m.line,
+                    group: None,
+                });
+                entry.mentions += 1;
+                entry.level = entry.level.min(level);
+                if !entry.form_indexes.contains(&m.form_index) {
+                    entry.form_indexes.push(m.form_index);
+                }
+                if !entry.forms.iter().any(|f| f.eq_ignore_ascii_case(&m.form)) {
+                    entry.forms.push(m.form.to_string());
+                }
+                if let Some(y) = *years {
+                    entry.years = Some(entry.years.map_or(y, |old| old.max(y)));
+                }
+            }
+            Err((role, reason)) => {
+                let entry = context.entry(m.skill).or_insert_with(|| ContextSkill {
+                    skill: m.skill,
+                    role,
+                    reason,
+                    forms: Vec::new(),
+                    line: m.line,
+                });
+                if !entry.forms.iter().any(|f| f.eq_ignore_ascii_case(&m.form)) {
+                    entry.forms.push(m.form.to_string());
+                }
+            }
         }
     }
+    let raw_groups = alternatives(doc, &reading, &mentions, &asked);
+    let mut years_overall: Option<u32> = None;
     for line in doc.text.lines() {
         if let Some(y) = overall_years(line, &mentions, doc) {
             years_overall = Some(years_overall.map_or(y, |old| old.max(y)));
@@ -272,6 +347,7 @@ pub fn analyze(matcher: &Matcher, doc: &Document) -> JobProfile {
     for (i, s) in skills.iter().enumerate() {
         position_of[s.skill.0 as usize] = i as u32;
     }
+    let groups = settle_groups(matcher, raw_groups, &mut skills, &position_of);
     let implied_positions = (0..lexicon.skills().len())
         .map(|id| {
             lexicon
@@ -282,59 +358,237 @@ pub fn analyze(matcher: &Matcher, doc: &Document) -> JobProfile {
                 .collect()
         })
         .collect();
+    let context = context
+        .into_values()
+        .filter(|c| position_of[c.skill.0 as usize] == u32::MAX)
+        .collect::<Vec<_>>();
+    let mut context = context;
+    context.sort_by_key(|c| c.line);
+    let is_context = |at: usize| {
+        reading.clause_at(at).is_none_or(|ci| {
+            !matches!(
+                reading.clauses[ci].role,
+                Role::Requirements | Role::Preferred | Role::Responsibilities | Role::Intro
+            )
+        })
+    };
+    let mut unknown = unknown_terms(matcher, doc, &mentions, &is_context);
+    unknown.retain(|t| !posting_roles::is_company_form(t, &company_forms));
     JobProfile {
         title: posting_title(doc),
-        unknown_terms: unknown_terms(matcher, doc, &mentions),
+        unknown_terms: unknown,
         education: education_ask(&doc.text),
         years_overall,
         has_sections,
         skills,
+        groups,
+        context,
+        company: reading.company.clone(),
         position_of,
         implied_positions,
     }
 }
 
-pub fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
-}
-
-/// What a sentence says about the skills in it: level cues and years asked.
-struct SentenceFacts {
-    preferred_cue: bool,
-    required_cue: bool,
-    years: Option<u32>,
-}
-
-impl SentenceFacts {
-    fn of(sentence: &str) -> SentenceFacts {
-        let lower = sentence.to_lowercase();
-        SentenceFacts {
-            preferred_cue: PREFERRED_CUES.iter().any(|c| contains_phrase(&lower, c)),
-            required_cue: REQUIRED_CUES.iter().any(|c| contains_phrase(&lower, c)),
-            years: years_in(sentence),
+/// Whether a mention in `clause` is asked of the candidate (and how strongly) or
+/// only context (and why).
+fn verdict(
+    reading: &posting_roles::Reading,
+    clause: &posting_roles::Clause,
+    facts: &ClauseFacts,
+    at: usize,
+    soft: bool,
+) -> Result<Level, (Role, &'static str)> {
+    let role = clause.role;
+    match role {
+        Role::Benefits => return Err((role, "named under the benefits")),
+        Role::Legal => return Err((role, "named in the legal text")),
+        Role::Apply => return Err((role, "named in how to apply")),
+        Role::Company if !facts.strong_candidate => return Err((role, "describes the company")),
+        _ => {}
+    }
+    let asks_section = matches!(role, Role::Requirements | Role::Preferred);
+    if !asks_section && !clause.title {
+        if facts.legal {
+            return Err((Role::Legal, "named in the legal text"));
+        }
+        if facts.company {
+            return Err((Role::Company, "describes the company"));
+        }
+        // Above the first heading of a posting that has headings, a sentence that
+        // asks nothing of the candidate introduces the company.
+        if role == Role::Intro && reading.has_headings && !facts.candidate && !facts.stack {
+            return Err((Role::Company, "describes the company"));
         }
     }
-}
-
-/// The level of one mention: a cue in its sentence first, then its section.
-fn level_of(m: &Mention, sentence: &SentenceFacts, has_sections: bool) -> Level {
-    if sentence.preferred_cue || m.section == SectionKind::Preferred {
-        return Level::Preferred;
+    if facts.others_from.is_some_and(|o| at >= o) {
+        return Err((role, "describes the people or products around the role"));
     }
-    if sentence.required_cue || m.section == SectionKind::Requirements {
-        return Level::Required;
+    if soft && facts.culture && !facts.candidate {
+        return Err((role, "describes the team or culture"));
     }
-    if has_sections {
-        // The posting separates must-haves; a skill only in the intro or duties is context.
+    let cue = facts.cue_at(at);
+    Ok(if cue == Some(true) || role == Role::Preferred {
+        Level::Preferred
+    } else if cue == Some(false) || role == Role::Requirements || clause.title {
+        Level::Required
+    } else if reading.has_level_sections || facts.stack {
+        // The posting separates must-haves; a skill only in the intro or duties, or in
+        // a sentence about the stack, is preferred.
         Level::Preferred
     } else {
         Level::Required
-    }
+    })
 }
 
-/// True when `phrase` occurs in `text` at word boundaries (both already lower case).
-fn contains_phrase(text: &str, phrase: &str) -> bool {
-    find_whole_words(text, phrase, false)
+/// Requirement groups found clause by clause among the asked mentions: each a set of
+/// skills, the strongest level its members were asked at, and whether it is open.
+struct RawGroup {
+    skills: Vec<SkillId>,
+    level: Level,
+    open: bool,
+}
+
+fn alternatives(
+    doc: &Document,
+    reading: &posting_roles::Reading,
+    mentions: &[Mention],
+    asked: &[Option<Level>],
+) -> (Vec<RawGroup>, BTreeMap<SkillId, Level>) {
+    let mut groups: Vec<RawGroup> = Vec::new();
+    // Each skill's strongest level where it is asked outside any group.
+    let mut alone: BTreeMap<SkillId, Level> = BTreeMap::new();
+    let mut i = 0;
+    while i < mentions.len() {
+        let Some(ci) = reading.clause_at(mentions[i].span.start) else {
+            i += 1;
+            continue;
+        };
+        let clause = &reading.clauses[ci].range;
+        let mut j = i;
+        while j < mentions.len() && mentions[j].span.start < clause.end {
+            j += 1;
+        }
+        let in_clause: Vec<usize> = (i..j).filter(|&k| asked[k].is_some()).collect();
+        let spans: Vec<Range<usize>> = in_clause
+            .iter()
+            .map(|&k| mentions[k].span.clone())
+            .collect();
+        let found = posting_groups::alternatives(&doc.text, clause.clone(), &spans);
+        let mut grouped = vec![false; in_clause.len()];
+        for g in found {
+            let mut skills: Vec<SkillId> = Vec::new();
+            let mut level = Level::Preferred;
+            for &m in &g.members {
+                grouped[m] = true;
+                let k = in_clause[m];
+                level = level.min(asked[k].expect("asked"));
+                if !skills.contains(&mentions[k].skill) {
+                    skills.push(mentions[k].skill);
+                }
+            }
+            if skills.len() >= 2 || g.open {
+                groups.push(RawGroup {
+                    skills,
+                    level,
+                    open: g.open,
+                });
+            } else {
+                // "Java or Java 17": one skill, no alternative.
+                for &m in &g.members {
+                    grouped[m] = false;
+                }
+            }
+        }
+        for (n, &k) in in_clause.iter().enumerate() {
+            if !grouped[n] {
+                let level = asked[k].expect("asked");
+                let e = alone.entry(mentions[k].skill).or_insert(level);
+                *e = (*e).min(level);
+            }
+        }
+        i = j.max(i + 1);
+    }
+    (groups, alone)
+}
+
+/// Turns the groups found into the posting's groups: groups sharing a skill merge; a
+/// skill also asked on its own more strongly leaves its group (it is needed anyway);
+/// a group left with one member of two or more is no group.
+fn settle_groups(
+    matcher: &Matcher,
+    (raw, alone): (Vec<RawGroup>, BTreeMap<SkillId, Level>),
+    skills: &mut [JobSkill],
+    position_of: &[u32],
+) -> Vec<JobGroup> {
+    let mut merged: Vec<RawGroup> = Vec::new();
+    for g in raw {
+        if let Some(into) = merged
+            .iter_mut()
+            .find(|m| m.skills.iter().any(|s| g.skills.contains(s)))
+        {
+            for s in g.skills {
+                if !into.skills.contains(&s) {
+                    into.skills.push(s);
+                }
+            }
+            into.level = into.level.min(g.level);
+            into.open |= g.open;
+        } else {
+            merged.push(g);
+        }
+    }
+    let lexicon = matcher.lexicon();
+    let mut groups = Vec::new();
+    for g in merged {
+        let members: Vec<usize> = g
+            .skills
+            .iter()
+            .filter(|s| alone.get(s).is_none_or(|&l| l >= g.level))
+            .map(|s| position_of[s.0 as usize])
+            .filter(|&p| p != u32::MAX)
+            .map(|p| p as usize)
+            .filter(|&p| skills[p].group.is_none())
+            .collect();
+        if members.is_empty() || (members.len() < 2 && !g.open) {
+            continue;
+        }
+        let id = groups.len() as u32;
+        for &p in &members {
+            skills[p].group = Some(id);
+        }
+        let names: Vec<&str> = members
+            .iter()
+            .map(|&p| {
+                skills[p]
+                    .forms
+                    .first()
+                    .map_or(lexicon.skill(skills[p].skill).name.as_str(), String::as_str)
+            })
+            .collect();
+        let mut label = match names.as_slice() {
+            [one] => one.to_string(),
+            [init @ .., last] => format!("{} or {last}", init.join(", ")),
+            [] => String::new(),
+        };
+        if g.open && members.len() == 1 {
+            label.push_str(" or similar");
+        }
+        groups.push(JobGroup {
+            level: g.level,
+            weight: members
+                .iter()
+                .map(|&p| skills[p].weight)
+                .fold(0.0, f64::max),
+            members,
+            open: g.open,
+            label,
+        });
+    }
+    groups
+}
+
+pub fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
 }
 
 /// True when `phrase` occurs in `text` as whole words, ignoring case and a plural
@@ -573,7 +827,12 @@ static TECHY: LazyLock<Regex> = LazyLock::new(|| {
 /// Words that look like technologies but are not in the lexicon, so nothing in the
 /// posting is silently ignored: CamelCase, dotted names, acronyms, and the other items
 /// of a list that names known skills ("Kafka, Temporal").
-fn unknown_terms(matcher: &Matcher, doc: &Document, mentions: &[Mention]) -> Vec<String> {
+fn unknown_terms(
+    matcher: &Matcher,
+    doc: &Document,
+    mentions: &[Mention],
+    is_context: &dyn Fn(usize) -> bool,
+) -> Vec<String> {
     let lexicon = matcher.lexicon();
     // Mentions are in text order and do not overlap, so their ends ascend too: the
     // only one that can overlap `start..end` is the first that ends after `start`.
@@ -604,7 +863,7 @@ fn unknown_terms(matcher: &Matcher, doc: &Document, mentions: &[Mention]) -> Vec
         let line_start = doc.lines[index];
         for m in TECHY.find_iter(line) {
             let (start, end) = (line_start + m.start(), line_start + m.end());
-            if !inside_mention(start, end) {
+            if !inside_mention(start, end) && !is_context(start) {
                 push(m.as_str(), &mut terms);
             }
         }
@@ -636,7 +895,10 @@ fn unknown_terms(matcher: &Matcher, doc: &Document, mentions: &[Mention]) -> Vec
                     .min(item.len());
                 let name = &item[..name_len];
                 let offset = name.as_ptr() as usize - doc.text.as_ptr() as usize;
-                if !name.is_empty() && !inside_mention(offset, offset + name.len()) {
+                if !name.is_empty()
+                    && !inside_mention(offset, offset + name.len())
+                    && !is_context(offset)
+                {
                     push(name, &mut terms);
                 }
             }
@@ -720,8 +982,8 @@ mod tests {
 
     #[test]
     fn phrases_match_whole_words() {
-        assert!(contains_phrase("java is a plus here", "a plus"));
-        assert!(!contains_phrase("mustard", "must"));
+        assert!(posting_roles::has_phrase("java is a plus here", "a plus"));
+        assert!(!posting_roles::has_phrase("mustard", "must"));
     }
 
     #[test]

@@ -14,15 +14,18 @@ use serde::Serialize;
 
 use crate::find::lexicon::{Category, SkillId};
 use crate::find::matcher::{FormMention, FoundSkill, Matcher, Mention};
-use crate::judge::posting::{round2, EducationAsk, JobProfile, Level};
+use crate::judge::posting::{round2, EducationAsk, JobGroup, JobProfile, Level};
 use crate::judge::resume::ResumeFacts;
 
 /// The formula, as `--explain` and the README state it.
-pub const FORMULA: &str = "  score = 100 x sum(weight x credit) / sum(weight), over the skills the posting names\n  \
+pub const FORMULA: &str = "  score = 100 x sum(weight x credit) / sum(weight), over what the posting asks (a group of alternatives once)\n  \
 credit: exact 1.00 (the posting's wording), alias 0.85 (same skill, other wording), implied 0.50, missing 0\n  \
 weight: required 3, preferred 1; soft skills x 0.5; x (1 + 0.15 x log2(mentions in the posting)), at most x 1.5\n  \
-level: a cue in the sentence (must, strong, 5+ years / nice to have, a plus, familiarity) decides, else the section\n  \
-(Requirements / Nice to have); in postings without such sections every skill is required\n  \
+asked: requirements, preferred and responsibilities ask for skills; the company, benefits, legal and how-to-apply\n  \
+parts, the company's own name and the team around the role are context: shown, never scored\n  \
+level: a cue in the clause (must, strong, 5+ years / nice to have, a plus, familiarity) decides, else the section\n  \
+(Requirements / Nice to have); in postings without such sections every asked skill is required\n  \
+groups: alternatives (Java, C# or Python; one of AWS/GCP/Azure; such as; or similar) count once, by their best member\n  \
 job title, education and years are checks: reported, with suggestions, but not part of the score";
 
 /// Credit for a skill written in another form than the posting's (Postgres / PostgreSQL).
@@ -82,11 +85,36 @@ pub struct SkillResult {
     pub years_asked: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub years_shown: Option<f64>,
-    /// Points this skill adds to the score, and the most it could add.
+    /// Points this skill adds to the score, and the most it could add. A group's
+    /// points go to its best member (the first when none is met).
     pub contribution: f64,
     pub max_contribution: f64,
+    /// The requirement group it is one alternative of (`groups[].id`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<u32>,
     #[serde(skip)]
     pub skill: SkillId,
+}
+
+/// A requirement group judged against the resume: met by its best member.
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupResult {
+    pub id: u32,
+    pub level: Level,
+    pub weight: f64,
+    /// Canonical names of the members, in the posting's order.
+    pub members: Vec<String>,
+    /// The best member's status.
+    pub status: Status,
+    /// The member that meets it (absent when missing).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub met_by: Option<String>,
+    /// The members are examples ("such as", "or similar"): others would do.
+    pub open: bool,
+    /// How reports write it: "Java, C# or Python".
+    pub label: String,
+    pub contribution: f64,
+    pub max_contribution: f64,
 }
 
 /// Matched over total, e.g. "7/9 must-haves".
@@ -149,7 +177,7 @@ pub fn judge(
     facts: &ResumeFacts,
 ) -> Vec<SkillResult> {
     let lexicon = matcher.lexicon();
-    let total_weight: f64 = job.skills.iter().map(|s| s.weight).sum();
+    let total_weight = total_weight(job);
     let present: Vec<SkillId> = found.iter().map(|f| f.skill).collect();
     // Each skill's mentions in text order, grouped in one pass: filtering every
     // mention for every posting skill grew with the product of the two.
@@ -164,10 +192,17 @@ pub fn judge(
             form_index: m.form_index,
         }),
     );
+    // The member that carries each group's points: the best, else the first.
+    let carriers: Vec<usize> = job
+        .groups
+        .iter()
+        .map(|g| best_member(g, &statuses))
+        .collect();
     job.skills
         .iter()
-        .zip(statuses)
-        .map(|(js, status)| {
+        .zip(statuses.iter().copied())
+        .enumerate()
+        .map(|(i, (js, status))| {
             let skill = lexicon.skill(js.skill);
             let own: &[&Mention] = by_skill.get(&js.skill).map_or(&[], Vec::as_slice);
             let implied_by: Vec<String> = present
@@ -185,8 +220,13 @@ pub fn judge(
                     sections.push(m.section.as_str().to_string());
                 }
             }
+            let weight = match js.group {
+                None => js.weight,
+                Some(g) if carriers[g as usize] == i => job.groups[g as usize].weight,
+                Some(_) => 0.0,
+            };
             let share = if total_weight > 0.0 {
-                100.0 * js.weight / total_weight
+                100.0 * weight / total_weight
             } else {
                 0.0
             };
@@ -215,6 +255,7 @@ pub fn judge(
                 years_shown,
                 contribution: round2(share * status.credit()),
                 max_contribution: round2(share),
+                group: js.group,
                 skill: js.skill,
             }
         })
@@ -246,48 +287,120 @@ pub fn statuses(job: &JobProfile, mentions: impl IntoIterator<Item = FormMention
 }
 
 /// The weighted coverage scores and the required / preferred counts.
-pub fn scores(results: &[SkillResult]) -> Scores {
-    scores_of(
-        results
-            .iter()
-            .map(|r| (r.level, r.weight, r.kind == "soft", r.status)),
-    )
+pub fn scores(job: &JobProfile, results: &[SkillResult]) -> Scores {
+    let statuses: Vec<Status> = results.iter().map(|r| r.status).collect();
+    scores_of(job, &|i| results[i].kind == "soft", &statuses)
 }
 
 /// [`scores`] from the posting and [`statuses`], without building the results.
 pub fn scores_for(matcher: &Matcher, job: &JobProfile, statuses: &[Status]) -> Scores {
     let lexicon = matcher.lexicon();
-    scores_of(job.skills.iter().zip(statuses).map(|(js, &status)| {
-        let soft = lexicon.skill(js.skill).category.is_soft();
-        (js.level, js.weight, soft, status)
-    }))
+    scores_of(
+        job,
+        &|i| lexicon.skill(job.skills[i].skill).category.is_soft(),
+        statuses,
+    )
 }
 
-/// Scores over (level, weight, soft, status) for each posting skill.
-fn scores_of(items: impl Iterator<Item = (Level, f64, bool, Status)> + Clone) -> Scores {
-    let weighted = |filter: &dyn Fn(bool) -> bool| {
-        let (got, max) = items
-            .clone()
-            .filter(|&(_, _, soft, _)| filter(soft))
-            .fold((0.0, 0.0), |(g, m), (_, weight, _, status)| {
-                (g + weight * status.credit(), m + weight)
-            });
-        (max > 0.0).then(|| (1000.0 * got / max).round() / 10.0)
-    };
-    let coverage = |level: Level| Coverage {
-        matched: items
-            .clone()
-            .filter(|&(l, _, _, status)| l == level && status != Status::Missing)
-            .count(),
-        total: items.clone().filter(|&(l, ..)| l == level).count(),
-    };
-    Scores {
-        score: weighted(&|_| true),
-        hard: weighted(&|soft| !soft),
-        soft: weighted(&|soft| soft),
-        required: coverage(Level::Required),
-        preferred: coverage(Level::Preferred),
+/// The sum of the weights the score divides by: each skill outside a group, and
+/// each group once.
+fn total_weight(job: &JobProfile) -> f64 {
+    job.skills
+        .iter()
+        .filter(|s| s.group.is_none())
+        .map(|s| s.weight)
+        .sum::<f64>()
+        + job.groups.iter().map(|g| g.weight).sum::<f64>()
+}
+
+/// The member of a group with the best status (the first of equals).
+pub fn best_member(group: &JobGroup, statuses: &[Status]) -> usize {
+    group
+        .members
+        .iter()
+        .copied()
+        .min_by_key(|&m| statuses[m])
+        .expect("a group has members")
+}
+
+/// Scores over the posting's requirements: each skill outside a group, and each
+/// group once with its best member's status. `soft` tells whether skill `i` is soft.
+/// One pass and no allocation: `rank` runs this for every resume.
+fn scores_of(job: &JobProfile, soft: &dyn Fn(usize) -> bool, statuses: &[Status]) -> Scores {
+    #[derive(Default)]
+    struct Sums {
+        got: [f64; 3],
+        max: [f64; 3],
+        required: Coverage,
+        preferred: Coverage,
     }
+    let mut sums = Sums::default();
+    let mut add = |level: Level, weight: f64, soft: bool, status: Status| {
+        // [all, hard, soft]
+        for k in [0, if soft { 2 } else { 1 }] {
+            sums.got[k] += weight * status.credit();
+            sums.max[k] += weight;
+        }
+        let coverage = match level {
+            Level::Required => &mut sums.required,
+            Level::Preferred => &mut sums.preferred,
+        };
+        coverage.total += 1;
+        coverage.matched += usize::from(status != Status::Missing);
+    };
+    for (i, s) in job.skills.iter().enumerate() {
+        if s.group.is_none() {
+            add(s.level, s.weight, soft(i), statuses[i]);
+        }
+    }
+    for g in &job.groups {
+        let all_soft = g.members.iter().all(|&m| soft(m));
+        add(
+            g.level,
+            g.weight,
+            all_soft,
+            statuses[best_member(g, statuses)],
+        );
+    }
+    let weighted =
+        |k: usize| (sums.max[k] > 0.0).then(|| (1000.0 * sums.got[k] / sums.max[k]).round() / 10.0);
+    Scores {
+        score: weighted(0),
+        hard: weighted(1),
+        soft: weighted(2),
+        required: sums.required,
+        preferred: sums.preferred,
+    }
+}
+
+/// The requirement groups judged: status and points of each, from the skill results.
+pub fn groups(matcher: &Matcher, job: &JobProfile, results: &[SkillResult]) -> Vec<GroupResult> {
+    let lexicon = matcher.lexicon();
+    let statuses: Vec<Status> = results.iter().map(|r| r.status).collect();
+    job.groups
+        .iter()
+        .enumerate()
+        .map(|(id, g)| {
+            let best = best_member(g, &statuses);
+            let status = statuses[best];
+            GroupResult {
+                id: id as u32,
+                level: g.level,
+                weight: g.weight,
+                members: g
+                    .members
+                    .iter()
+                    .map(|&m| lexicon.skill(job.skills[m].skill).name.clone())
+                    .collect(),
+                status,
+                met_by: (status != Status::Missing).then(|| results[best].name.clone()),
+                open: g.open,
+                label: g.label.clone(),
+                contribution: results[best].contribution,
+                max_contribution: results[best].max_contribution,
+            }
+        })
+        .collect()
 }
 
 /// Seniority words that do not change what a job is.

@@ -3,9 +3,10 @@
 use serde::Serialize;
 
 use crate::find::lexicon::Lexicon;
+use crate::find::lexicon::SkillId;
 use crate::find::matcher::FoundSkill;
 use crate::judge::posting::Level;
-use crate::judge::score::{Check, CheckStatus, SkillResult, Status};
+use crate::judge::score::{Check, CheckStatus, GroupResult, SkillResult, Status};
 use crate::prose::join_and;
 
 /// What a suggestion asks the candidate to do.
@@ -55,13 +56,24 @@ pub const LONG_RESUME_WORDS: usize = 1200;
 pub fn suggest(
     lexicon: &Lexicon,
     results: &[SkillResult],
+    groups: &[GroupResult],
     found: &[FoundSkill],
     checks: &[Check],
     resume_words: usize,
 ) -> Vec<Suggestion> {
     let mut out: Vec<Suggestion> = Vec::new();
     let level_bonus = |l: Level| if l == Level::Required { 1000.0 } else { 0.0 };
+    for g in groups.iter().filter(|g| g.status == Status::Missing) {
+        out.push(group_suggestion(lexicon, results, g, found));
+    }
     for r in results {
+        if let Some(g) = r.group.and_then(|id| groups.get(id as usize)) {
+            // A missing group has its one suggestion above; a met group speaks
+            // through the member that meets it.
+            if g.met_by.as_deref() != Some(r.name.as_str()) {
+                continue;
+            }
+        }
         let quoted_posting = r
             .posting_forms
             .first()
@@ -226,6 +238,118 @@ pub fn suggest(
     }
     out.sort_by(|a, b| b.priority.total_cmp(&a.priority));
     out
+}
+
+/// The one suggestion for a missing group of alternatives: any member would do, and
+/// the member closest to the resume is named.
+fn group_suggestion(
+    lexicon: &Lexicon,
+    results: &[SkillResult],
+    g: &GroupResult,
+    found: &[FoundSkill],
+) -> Suggestion {
+    // In the posting's order, as the group lists them.
+    let members: Vec<&SkillResult> = g
+        .members
+        .iter()
+        .filter_map(|name| {
+            results
+                .iter()
+                .find(|r| r.group == Some(g.id) && r.name == *name)
+        })
+        .collect();
+    let (closest, why) = closest_member(lexicon, &members, found);
+    let verb = match g.level {
+        Level::Required => "requires",
+        Level::Preferred => "would like (preferred)",
+    };
+    let quoted: Vec<&str> = members
+        .iter()
+        .map(|r| {
+            r.posting_forms
+                .first()
+                .map_or(r.name.as_str(), String::as_str)
+        })
+        .collect();
+    let any = if g.open {
+        "any of them, or a similar one"
+    } else {
+        "any one"
+    };
+    let closest_note = match why {
+        Some(why) => format!(" {} is closest to your resume ({why}).", closest.name),
+        None => String::new(),
+    };
+    let message = format!(
+        "The posting {verb} one of {}; {any} is enough: if you have one, add it to your Skills section and to the Experience bullet where you used it.{closest_note}",
+        join_or(&quoted)
+    );
+    let base = if g.level == Level::Required {
+        1000.0
+    } else {
+        0.0
+    } + g.weight;
+    Suggestion {
+        kind: Kind::Add,
+        skill: Some(closest.name.clone()),
+        level: Some(g.level),
+        message,
+        priority: base
+            + if g.level == Level::Required {
+                500.0
+            } else {
+                200.0
+            },
+    }
+}
+
+/// The member of a group closest to what the resume has, and why: one that implies a
+/// skill the resume has, one that shares what it implies with a resume skill, one in
+/// the category of a resume skill; else the first.
+fn closest_member<'r>(
+    lexicon: &Lexicon,
+    members: &[&'r SkillResult],
+    found: &[FoundSkill],
+) -> (&'r SkillResult, Option<String>) {
+    let have: Vec<SkillId> = found.iter().map(|f| f.skill).collect();
+    let mut best: (u8, usize, Option<String>) = (0, 0, None);
+    for (i, m) in members.iter().enumerate() {
+        let implied = lexicon.implied_by(m.skill);
+        let (score, why) = if let Some(&h) = have.iter().find(|&&h| implied.contains(&h)) {
+            (
+                3,
+                format!("it builds on {}, which you have", lexicon.skill(h).name),
+            )
+        } else if let Some(&h) = have
+            .iter()
+            .find(|&&h| h != m.skill && lexicon.implied_by(h).iter().any(|t| implied.contains(t)))
+        {
+            (2, format!("like {}, which you have", lexicon.skill(h).name))
+        } else if let Some(&h) = have
+            .iter()
+            .find(|&&h| lexicon.skill(h).category == m.category)
+        {
+            (
+                1,
+                format!("the same kind as {}, which you have", lexicon.skill(h).name),
+            )
+        } else {
+            (0, String::new())
+        };
+        if score > best.0 {
+            best = (score, i, Some(why));
+        }
+    }
+    (members[best.1], best.2)
+}
+
+/// "A", "A or B", "A, B or C".
+fn join_or(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
 }
 
 /// Sections that list skills rather than show them used.

@@ -51,7 +51,7 @@ pub fn analysis(a: &Analysis, doc: &Document) -> String {
     suggestions(&mut out, &a.suggestions);
     checks(&mut out, &a.checks, doc);
     out.push_str("</div>\n<div class=\"columns\">\n<aside>\n");
-    checklist(&mut out, &a.skills);
+    checklist(&mut out, a);
     unknown_terms(&mut out, &a.unknown_terms);
     out.push_str("</aside>\n");
     resume(&mut out, a, doc);
@@ -224,7 +224,8 @@ fn suggestions(out: &mut String, list: &[Suggestion]) {
 }
 
 /// The posting's skills, required first, each with how the resume covers it.
-fn checklist(out: &mut String, skills: &[SkillResult]) {
+fn checklist(out: &mut String, a: &Analysis) {
+    let skills = &a.skills;
     out.push_str("<section class=\"card skills\">\n<h2>What the posting asks for</h2>\n");
     if skills.is_empty() {
         out.push_str("<p class=\"muted\">The posting names no skills from the lexicon.</p>\n");
@@ -234,12 +235,17 @@ fn checklist(out: &mut String, skills: &[SkillResult]) {
         if group.is_empty() {
             continue;
         }
-        let have = group.iter().filter(|s| s.status != Status::Missing).count();
+        // A group of alternatives counts once, as in the score.
+        let coverage = match level {
+            Level::Required => a.required,
+            Level::Preferred => a.preferred,
+        };
         let _ = writeln!(
             out,
-            "<h3>{} <span class=\"count\">{have}/{}</span></h3>\n<ul class=\"checklist\">",
+            "<h3>{} <span class=\"count\">{}/{}</span></h3>\n<ul class=\"checklist\">",
             capitalize(level.as_str()),
-            group.len()
+            coverage.matched,
+            coverage.total
         );
         for s in group {
             let found_in = if s.sections.is_empty() {
@@ -270,6 +276,10 @@ fn checklist(out: &mut String, skills: &[SkillResult]) {
                     ),
                 ),
                 Status::Missing => ("✗", "not in your resume".to_string()),
+            };
+            let detail = match s.group.and_then(|g| a.groups.get(g as usize)) {
+                Some(g) => format!("{detail} · one of {}", g.label),
+                None => detail,
             };
             let soft = if s.kind == "soft" {
                 " <span class=\"soft\">soft</span>"

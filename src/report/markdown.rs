@@ -93,10 +93,15 @@ pub fn analysis(a: &crate::judge::analysis::Analysis) -> String {
             "| Skill | Level | Weight | Status | In the resume |\n|---|---|---:|---|---|\n",
         );
         for s in &a.skills {
-            let seen = match s.status {
+            let mut seen = match s.status {
                 crate::judge::score::Status::Implied => format!("via {}", s.implied_by.join(", ")),
                 _ => s.resume_forms.join(", "),
             };
+            if let Some(g) = s.group.and_then(|g| a.groups.get(g as usize)) {
+                seen = format!("{seen} (one of {})", g.label)
+                    .trim_start()
+                    .to_string();
+            }
             out.push_str(&format!(
                 "| {} | {} | {:.2} | {} | {} |\n",
                 cell(&s.name),

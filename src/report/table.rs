@@ -204,11 +204,21 @@ pub fn analysis(a: &Analysis, style: &Style, explain: bool) -> String {
                 Status::Implied => Ansi::new().yellow(),
                 Status::Missing => Ansi::new().red(),
             };
-            let seen = match s.status {
+            let mut seen = match s.status {
                 Status::Implied => format!("via {}", short_list(&s.implied_by, 3)),
                 Status::Missing => String::new(),
                 _ => s.resume_forms.join(", "),
             };
+            if let Some(g) = s.group.and_then(|g| a.groups.get(g as usize)) {
+                let met = match &g.met_by {
+                    Some(m) if *m == s.name => "meets",
+                    Some(_) => "met by another of",
+                    None => "one of",
+                };
+                seen = format!("{seen} ({met} {})", g.label)
+                    .trim_start()
+                    .to_string();
+            }
             let mut row = vec![
                 Cell::new(format!(
                     "{}{}",
@@ -233,11 +243,18 @@ pub fn analysis(a: &Analysis, style: &Style, explain: bool) -> String {
         out.push('\n');
     }
     for level in [Level::Required, Level::Preferred] {
+        // A group of alternatives is missing once, as "A, B or C".
         let missing: Vec<&str> = a
             .skills
             .iter()
-            .filter(|s| s.level == level && s.status == Status::Missing)
+            .filter(|s| s.level == level && s.status == Status::Missing && s.group.is_none())
             .map(|s| s.name.as_str())
+            .chain(
+                a.groups
+                    .iter()
+                    .filter(|g| g.level == level && g.status == Status::Missing)
+                    .map(|g| g.label.as_str()),
+            )
             .collect();
         if !missing.is_empty() {
             out.push_str(&format!(
@@ -268,10 +285,56 @@ pub fn analysis(a: &Analysis, style: &Style, explain: bool) -> String {
         ));
     }
     if explain {
+        out.push_str(&posting_reading(a, style));
         out.push_str(&format!(
             "\n{}\n{}\n",
             style.bold("How the score is computed:"),
             crate::judge::score::FORMULA
+        ));
+    }
+    out
+}
+
+/// What `--explain` shows of how the posting was read: its groups of alternatives
+/// and the skills it names only as context.
+fn posting_reading(a: &Analysis, style: &Style) -> String {
+    let mut out = String::new();
+    if !a.groups.is_empty() {
+        out.push_str(&format!(
+            "\n{}\n",
+            style.bold("Alternatives (any one meets the requirement, counted once):")
+        ));
+        for g in &a.groups {
+            let met = match &g.met_by {
+                Some(m) => format!("met by {m} ({})", g.status.as_str()),
+                None => "missing".to_string(),
+            };
+            out.push_str(&format!(
+                "  {:<9} {:<44} {met}\n",
+                g.level.as_str(),
+                g.label
+            ));
+        }
+    }
+    if !a.context_skills.is_empty() {
+        out.push_str(&format!(
+            "\n{}\n",
+            style.bold("Context (named in the posting, not asked of you; not scored):")
+        ));
+        for c in &a.context_skills {
+            out.push_str(&format!(
+                "  line {:>3}  {:<24} {:<17} {}\n",
+                c.line,
+                c.name,
+                c.role.as_str(),
+                c.reason
+            ));
+        }
+    }
+    if let Some(company) = &a.company {
+        out.push_str(&format!(
+            "\n{} {company} (its own name is not a requirement)\n",
+            style.bold("Company:")
         ));
     }
     out

@@ -169,7 +169,14 @@ impl Layout {
 /// loops and stack overflows cannot be caught in-process, which is why `rank` runs
 /// PDFs in worker processes with a time limit (see `read::isolated`).
 pub fn extract(input: &Input, limits: &Limits) -> Result<Extracted> {
-    extract_as(input, sniff(&input.bytes), limits)
+    extract_as(input, sniff(&input.bytes), limits, false)
+}
+
+/// [`extract`] for a job posting: a page saved from a browser also loses its side
+/// panels and footer ("People also viewed", "Accessibility"), which a resume's HTML
+/// may use for its own content (a skills sidebar).
+pub fn extract_posting(input: &Input, limits: &Limits) -> Result<Extracted> {
+    extract_as(input, sniff(&input.bytes), limits, true)
 }
 
 /// [`extract`] for every format but PDF, which comes back as `None`: `rank` reads PDFs
@@ -177,11 +184,16 @@ pub fn extract(input: &Input, limits: &Limits) -> Result<Extracted> {
 pub fn extract_unless_pdf(input: &Input, limits: &Limits) -> Option<Result<Extracted>> {
     match sniff(&input.bytes) {
         Sniffed::Pdf => None,
-        sniffed => Some(extract_as(input, sniffed, limits)),
+        sniffed => Some(extract_as(input, sniffed, limits, false)),
     }
 }
 
-fn extract_as(input: &Input, sniffed: Sniffed, limits: &Limits) -> Result<Extracted> {
+fn extract_as(
+    input: &Input,
+    sniffed: Sniffed,
+    limits: &Limits,
+    posting: bool,
+) -> Result<Extracted> {
     let name = input.name.as_str();
     let bytes = input.bytes.as_slice();
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
@@ -195,7 +207,12 @@ fn extract_as(input: &Input, sniffed: Sniffed, limits: &Limits) -> Result<Extrac
             (Kind::Pdf, pdf.pages_read, pdf.total_pages, pdf.text)
         }
         Sniffed::Zip => (Kind::Docx, 1, 1, docx::extract(name, bytes, limits)?),
-        Sniffed::Html => (Kind::Html, 1, 1, html::extract(&text::decode(bytes))),
+        Sniffed::Html => (
+            Kind::Html,
+            1,
+            1,
+            html::extract(&text::decode(bytes), posting),
+        ),
         Sniffed::Text => (Kind::Text, 1, 1, text::decode(bytes)),
         Sniffed::Unsupported(what) => {
             return Err(Error::Unsupported {
