@@ -240,29 +240,23 @@ pub fn garbled_pdf() -> Vec<u8> {
     pdf.finish()
 }
 
-/// A PDF where every character is drawn on its own with a gap after it, as styled
-/// headings are ("S E N I O R   E N G I N E E R").
+/// A PDF whose lines are letter-spaced, as styled headings are
+/// ("S E N I O R   E N G I N E E R" to a reader that trusts every gap).
 ///
-/// Each character, spaces included, is a separate `Tj` at an absolute position in a
-/// fixed-width slot; the gap between letters is wide enough that extractors insert
-/// a space, so pdf-extract reads "SENIOR ENGINEER" back as
-/// "S E N I O R   E N G I N E E R". `\n` starts a new line.
+/// Each line is one `Tj` drawn with character spacing (`Tc`) of a quarter of the
+/// font size, the way word processors and LaTeX draw tracking: every glyph advances
+/// by its own width plus the same gap, wider than a space in ordinary text. `\n`
+/// starts a new line.
 pub fn letter_spaced_pdf(text: &str) -> Vec<u8> {
-    /// Helvetica glyphs are at most ~0.72 em wide for capitals; advancing by one em
-    /// plus a gap keeps letters apart without overlapping.
-    const ADVANCE: f32 = FONT_SIZE * 1.2;
     let mut ops = vec![
         Operation::new("BT", vec![]),
         Operation::new("Tf", vec!["F1".into(), FONT_SIZE.into()]),
+        Operation::new("Tc", vec![(FONT_SIZE * 0.25).into()]),
     ];
     for (row, line) in text.lines().enumerate() {
         let y = TOP - LEADING * 1.5 * row as f32;
-        let mut x = MARGIN_LEFT;
-        for ch in line.chars() {
-            ops.push(set_text_position(x, y));
-            ops.push(Operation::new("Tj", vec![pdf_string(&ch.to_string())]));
-            x += ADVANCE;
-        }
+        ops.push(set_text_position(MARGIN_LEFT, y));
+        ops.push(Operation::new("Tj", vec![pdf_string(line)]));
     }
     ops.push(Operation::new("ET", vec![]));
     let mut pdf = PdfBuilder::new();

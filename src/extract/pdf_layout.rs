@@ -1,0 +1,620 @@
+//! Words and lines laid out from where `pdf-extract` says each glyph is drawn.
+//!
+//! A PDF holds glyphs at positions, not text: some producers draw a space character
+//! between words, others (LibreOffice's justified text, many LaTeX and browser
+//! renderings) only move the pen. Reading the drawing order and trusting the space
+//! characters glues words together ("Ahighlyinnovativeand...") and runs two columns
+//! into each other. [`GlyphCollector`] keeps every glyph with its position, size and
+//! advance; [`lay_out`] then rebuilds the page as a reader sees it:
+//!
+//! * rows from baselines (top to bottom), glyphs in a row left to right;
+//! * a space where the gap between two glyphs is wide for the font size, measured
+//!   against the spacing the run already has (letter-spaced headings stay one word);
+//! * columns side by side (a vertical gutter no row crosses) read one after the other.
+//!
+//! Each glyph also keeps the facts a keyword-stuffing check needs (drawn tiny, or
+//! outside the page); they are counted per file in [`GlyphFacts`].
+
+use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+use rustc_hash::FxHashSet;
+use serde::{Deserialize, Serialize};
+
+/// One glyph as drawn: baseline origin, advance and size in page units (points).
+#[derive(Debug, Clone)]
+pub struct Glyph {
+    pub x: f64,
+    pub y: f64,
+    /// Where the pen stands after the glyph (x + advance).
+    pub end: f64,
+    /// Font size as drawn on the page.
+    pub size: f64,
+    pub text: String,
+    /// The glyph is a space character: the file itself separates words here.
+    pub space: bool,
+    /// Drawn smaller than [`TINY_SIZE`] points: unreadable to a person.
+    pub tiny: bool,
+    /// Drawn outside the page's media box: invisible in any viewer.
+    pub off_page: bool,
+    /// Drawn turned (vertical text in a sidebar); laid out apart from the rows.
+    pub turned: bool,
+}
+
+/// Below this size (points) a person cannot read text; a parser still does.
+pub const TINY_SIZE: f64 = 4.0;
+
+/// Counts of glyphs a person cannot see but a parser reads, for a later
+/// keyword-stuffing check. (pdf-extract does not report the text render mode, so
+/// invisible-mode text is not counted here.)
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GlyphFacts {
+    /// Visible (non-space) glyphs read.
+    pub glyphs: usize,
+    /// Glyphs drawn smaller than [`TINY_SIZE`] points.
+    pub tiny: usize,
+    /// Glyphs drawn outside the page.
+    pub off_page: usize,
+    /// Glyphs drawn whose font maps them to no text (no Unicode map).
+    pub unmapped: usize,
+}
+
+impl GlyphFacts {
+    /// Adds another page's counts.
+    pub fn add(&mut self, other: &GlyphFacts) {
+        self.glyphs += other.glyphs;
+        self.tiny += other.tiny;
+        self.off_page += other.off_page;
+        self.unmapped += other.unmapped;
+    }
+}
+
+/// An [`OutputDev`] that keeps the glyphs of the current page and, at each page's
+/// end, lays them out as text (see the module docs).
+#[derive(Default)]
+pub struct GlyphCollector {
+    media: Option<MediaBox>,
+    glyphs: Vec<Glyph>,
+    /// The text of each page read so far.
+    pub pages: Vec<String>,
+    pub facts: GlyphFacts,
+}
+
+impl GlyphCollector {
+    /// Takes the text of the last page laid out.
+    pub fn take_page(&mut self) -> String {
+        self.pages.pop().unwrap_or_default()
+    }
+}
+
+impl OutputDev for GlyphCollector {
+    fn begin_page(
+        &mut self,
+        _page_num: u32,
+        media_box: &MediaBox,
+        _art_box: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
+        self.media = Some(*media_box);
+        self.glyphs.clear();
+        Ok(())
+    }
+
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        let glyphs = std::mem::take(&mut self.glyphs);
+        self.pages.push(lay_out(glyphs));
+        Ok(())
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        char: &str,
+    ) -> Result<(), OutputError> {
+        // The text matrix maps glyph space to the page: its translation is where the
+        // glyph sits, the length of its x axis scales advances, of its y axis heights.
+        let x_scale = trm.m11.hypot(trm.m12);
+        let y_scale = trm.m21.hypot(trm.m22);
+        let size = (font_size * y_scale).abs();
+        let size = if size.is_finite() && size > 0.0 {
+            size
+        } else {
+            font_size.abs().max(1.0)
+        };
+        let advance = width * font_size * x_scale;
+        let advance = if advance.is_finite() { advance } else { 0.0 };
+        let (x, y) = (trm.m31, trm.m32);
+        if char.is_empty() {
+            self.facts.unmapped += 1;
+            return Ok(());
+        }
+        if !x.is_finite() || !y.is_finite() {
+            return Ok(());
+        }
+        let space = char.chars().all(char::is_whitespace);
+        let off_page = self.media.is_some_and(|m| {
+            let (left, right) = (m.llx.min(m.urx), m.llx.max(m.urx));
+            let (bottom, top) = (m.lly.min(m.ury), m.lly.max(m.ury));
+            x + advance < left || x > right || y + size < bottom || y > top
+        });
+        let glyph = Glyph {
+            x,
+            y,
+            end: x + advance,
+            size,
+            text: char.to_string(),
+            space,
+            tiny: size < TINY_SIZE,
+            off_page,
+            // A glyph whose x axis points more up or down than across.
+            turned: trm.m12.abs() > trm.m11.abs(),
+        };
+        if !space {
+            self.facts.glyphs += 1;
+            self.facts.tiny += usize::from(glyph.tiny);
+            self.facts.off_page += usize::from(glyph.off_page);
+        }
+        self.glyphs.push(glyph);
+        Ok(())
+    }
+
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+}
+
+/// Baselines closer than this many font sizes belong to one row (superscripts and
+/// mixed sizes on one line stay together; lines of text are a full size apart).
+const ROW_TOLERANCE: f64 = 0.45;
+/// A horizontal gap wider than this many font sizes ends a fragment: a tab stop,
+/// a right-aligned date, or the gutter between columns (word spaces are a third).
+const FRAGMENT_GAP: f64 = 0.8;
+/// A gap this much wider (in font sizes) than the run's usual letter gap is a space
+/// between words when the run draws no space characters itself...
+const WORD_GAP: f64 = 0.15;
+/// ...and when it does, only a gap this much wider is (the file's own spaces are
+/// then trusted, and uneven letter gaps inside a word are not taken for spaces).
+const WORD_GAP_SPACED: f64 = 0.5;
+/// A vertical step wider than this many font sizes between rows leaves a blank line,
+/// as between paragraphs and sections.
+const PARAGRAPH_GAP: f64 = 1.5;
+/// Rows each side of a gutter that make two columns; fewer are a table row or two.
+const MIN_COLUMN_ROWS: usize = 6;
+
+/// A run of glyphs on one row with no wide gap: text and horizontal extent.
+#[derive(Debug, Clone)]
+struct Fragment {
+    x0: f64,
+    x1: f64,
+    text: String,
+    /// Visible characters, to weigh the two sides of a gutter.
+    chars: usize,
+}
+
+/// The fragments of one row, left to right, with the row's baseline and size.
+#[derive(Debug, Clone)]
+struct Row {
+    y: f64,
+    size: f64,
+    fragments: Vec<Fragment>,
+}
+
+/// Lays the glyphs of one page out as lines of text (see the module docs).
+pub fn lay_out(glyphs: Vec<Glyph>) -> String {
+    let (turned, flat): (Vec<Glyph>, Vec<Glyph>) = glyphs.into_iter().partition(|g| g.turned);
+    let flat = without_overdraw(flat);
+    let rows = rows(flat);
+    let mut lines = Vec::new();
+    lay_out_rows(&rows, 0, &mut lines);
+    let mut text = String::new();
+    for line in lines {
+        text.push_str(&line);
+        text.push('\n');
+    }
+    // Turned text (a vertical name or label in a margin) in drawing order, apart.
+    let turned_text = drawn_in_order(&turned);
+    if !turned_text.trim().is_empty() {
+        text.push('\n');
+        text.push_str(turned_text.trim());
+        text.push('\n');
+    }
+    text
+}
+
+/// Drops a glyph drawn again on top of itself (fake bold, shadows): readers see one.
+fn without_overdraw(glyphs: Vec<Glyph>) -> Vec<Glyph> {
+    let mut seen = FxHashSet::default();
+    glyphs
+        .into_iter()
+        .filter(|g| {
+            if g.space {
+                return true;
+            }
+            // Half-point cells: copies offset for fake bold land in the same cell.
+            let key = ((g.x * 2.0).round() as i64, (g.y * 2.0).round() as i64);
+            seen.insert((key, g.text.clone()))
+        })
+        .collect()
+}
+
+/// Groups glyphs into rows by baseline, top of the page first, and each row into
+/// fragments left to right.
+fn rows(mut glyphs: Vec<Glyph>) -> Vec<Row> {
+    glyphs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
+    let mut rows = Vec::new();
+    let mut current: Vec<Glyph> = Vec::new();
+    let mut anchor: (f64, f64) = (0.0, 0.0);
+    for glyph in glyphs {
+        if !current.is_empty() {
+            let tolerance = ROW_TOLERANCE * anchor.1.max(glyph.size);
+            if (anchor.0 - glyph.y).abs() > tolerance {
+                rows.push(row(std::mem::take(&mut current)));
+            }
+        }
+        if current.is_empty() {
+            anchor = (glyph.y, glyph.size);
+        }
+        current.push(glyph);
+    }
+    if !current.is_empty() {
+        rows.push(row(current));
+    }
+    rows.retain(|r| !r.fragments.is_empty());
+    rows
+}
+
+/// One row's glyphs (any order) as fragments, left to right.
+fn row(mut glyphs: Vec<Glyph>) -> Row {
+    glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
+    let visible: Vec<&Glyph> = glyphs.iter().filter(|g| !g.space).collect();
+    let size = median(visible.iter().map(|g| g.size).collect()).unwrap_or(10.0);
+    let y = median(visible.iter().map(|g| g.y).collect()).unwrap_or(0.0);
+    let mut fragments = Vec::new();
+    let mut run: Vec<&Glyph> = Vec::new();
+    // Right end of the visible glyphs of the current run.
+    let mut run_end: Option<f64> = None;
+    for glyph in &glyphs {
+        if glyph.space {
+            run.push(glyph);
+            continue;
+        }
+        if let Some(end) = run_end {
+            if glyph.x - end > FRAGMENT_GAP * glyph.size.max(size) {
+                fragments.extend(fragment(&run));
+                run.clear();
+                run_end = None;
+            }
+        }
+        run_end = Some(run_end.map_or(glyph.end, |end| end.max(glyph.end)));
+        run.push(glyph);
+    }
+    fragments.extend(fragment(&run));
+    Row { y, size, fragments }
+}
+
+/// The text of a run of glyphs on one row, left to right, with spaces where the
+/// file draws them and where the gap is wide for the size (see [`WORD_GAP`]).
+fn fragment(run: &[&Glyph]) -> Option<Fragment> {
+    let visible: Vec<&Glyph> = run.iter().copied().filter(|g| !g.space).collect();
+    let first = visible.first()?;
+    let has_spaces = run.iter().any(|g| g.space);
+    // The run's usual gap between letters: ~0 in ordinary text, the tracking in a
+    // letter-spaced heading. Gaps next to a drawn space do not count.
+    let mut gaps = Vec::new();
+    let mut spaced = false;
+    let mut previous: Option<&Glyph> = None;
+    for glyph in run {
+        if glyph.space {
+            spaced = true;
+            continue;
+        }
+        if let Some(p) = previous {
+            if !spaced {
+                gaps.push((glyph.x - p.end) / glyph.size.max(0.1));
+            }
+        }
+        previous = Some(glyph);
+        spaced = false;
+    }
+    let tracking = if gaps.len() >= 3 {
+        median(gaps).unwrap_or(0.0).clamp(0.0, 0.6)
+    } else {
+        0.0
+    };
+    let extra = if has_spaces {
+        WORD_GAP_SPACED
+    } else {
+        WORD_GAP
+    };
+    let mut text = String::new();
+    let mut chars = 0;
+    let mut pending_space = false;
+    let mut previous: Option<&Glyph> = None;
+    for glyph in run {
+        if glyph.space {
+            pending_space = previous.is_some();
+            continue;
+        }
+        if let Some(p) = previous {
+            let gap = (glyph.x - p.end) / glyph.size.max(0.1);
+            if pending_space || gap > tracking + extra {
+                text.push(' ');
+            }
+        }
+        pending_space = false;
+        text.push_str(&glyph.text);
+        chars += glyph.text.chars().count();
+        previous = Some(glyph);
+    }
+    let x1 = visible
+        .iter()
+        .map(|g| g.end.max(g.x))
+        .fold(first.x, f64::max);
+    Some(Fragment {
+        x0: first.x,
+        x1,
+        text,
+        chars,
+    })
+}
+
+/// Writes rows as lines, reading two columns one after the other when a gutter
+/// splits them; `depth` stops the search for columns inside columns after two.
+fn lay_out_rows(rows: &[Row], depth: usize, lines: &mut Vec<String>) {
+    let gutter = if depth < 2 { find_gutter(rows) } else { None };
+    let Some((g0, g1)) = gutter else {
+        let mut previous: Option<&Row> = None;
+        for row in rows {
+            if let Some(p) = previous {
+                if p.y - row.y > PARAGRAPH_GAP * p.size.max(row.size) {
+                    lines.push(String::new());
+                }
+            }
+            let parts: Vec<&str> = row.fragments.iter().map(|f| f.text.as_str()).collect();
+            lines.push(parts.join(" "));
+            previous = Some(row);
+        }
+        return;
+    };
+    let middle = (g0 + g1) / 2.0;
+    // Rows between two full-width rows form a band: its left column, then its right.
+    let mut band_left: Vec<Row> = Vec::new();
+    let mut band_right: Vec<Row> = Vec::new();
+    let flush = |left: &mut Vec<Row>, right: &mut Vec<Row>, lines: &mut Vec<String>| {
+        lay_out_rows(left, depth + 1, lines);
+        if !left.is_empty() && !right.is_empty() {
+            lines.push(String::new());
+        }
+        lay_out_rows(right, depth + 1, lines);
+        left.clear();
+        right.clear();
+    };
+    for row in rows {
+        let crosses = row.fragments.iter().any(|f| f.x0 < g0 && f.x1 > g1);
+        if crosses {
+            flush(&mut band_left, &mut band_right, lines);
+            lay_out_rows(std::slice::from_ref(row), 2, lines);
+            continue;
+        }
+        let (left, right): (Vec<Fragment>, Vec<Fragment>) = row
+            .fragments
+            .iter()
+            .cloned()
+            .partition(|f| (f.x0 + f.x1) / 2.0 < middle);
+        for (side, fragments) in [(&mut band_left, left), (&mut band_right, right)] {
+            if !fragments.is_empty() {
+                side.push(Row {
+                    y: row.y,
+                    size: row.size,
+                    fragments,
+                });
+            }
+        }
+    }
+    flush(&mut band_left, &mut band_right, lines);
+}
+
+/// The vertical band (x from, x to) between two columns, if the rows have one: a
+/// strip in the middle of the text that at most a fifth of the rows cross, with at
+/// least [`MIN_COLUMN_ROWS`] rows and a sixth of the characters on each side.
+/// Right-aligned dates beside one column of text never qualify: the text rows cross
+/// the strip, and the dates hold too few characters.
+fn find_gutter(rows: &[Row]) -> Option<(f64, f64)> {
+    if rows.len() < MIN_COLUMN_ROWS {
+        return None;
+    }
+    let fragments = || rows.iter().flat_map(|r| r.fragments.iter());
+    let left = fragments().map(|f| f.x0).fold(f64::INFINITY, f64::min);
+    let right = fragments().map(|f| f.x1).fold(f64::NEG_INFINITY, f64::max);
+    let span = right - left;
+    if !span.is_finite() || span < 50.0 {
+        return None;
+    }
+    // Rows covering each 2-point strip of the text's width.
+    const BIN: f64 = 2.0;
+    let bins = ((span / BIN).ceil() as usize).clamp(1, 4096);
+    let mut cover = vec![0usize; bins];
+    for row in rows {
+        let mut covered = vec![false; bins];
+        for f in &row.fragments {
+            let from = (((f.x0 - left) / BIN).floor().max(0.0) as usize).min(bins - 1);
+            let to = (((f.x1 - left) / BIN).ceil().max(0.0) as usize).min(bins);
+            covered[from..to].iter_mut().for_each(|c| *c = true);
+        }
+        cover
+            .iter_mut()
+            .zip(covered)
+            .for_each(|(n, c)| *n += usize::from(c));
+    }
+    let limit = rows.len() / 5;
+    // Candidate strips: runs of lightly covered bins away from the text's edges,
+    // at least 4 points wide; the least covered, then the widest, wins.
+    let lo = ((span * 0.15) / BIN) as usize;
+    let hi = ((span * 0.85) / BIN) as usize;
+    let mut best: Option<(usize, usize, usize)> = None; // (max cover, from, to)
+    let mut i = lo;
+    while i < hi.min(bins) {
+        if cover[i] > limit {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < hi.min(bins) && cover[i] <= limit {
+            i += 1;
+        }
+        if i - start >= 2 {
+            let peak = cover[start..i].iter().copied().max().unwrap_or(0);
+            let better = best.is_none_or(|(p, f, t)| (peak, start + t) < (p, i + f));
+            if better {
+                best = Some((peak, start, i));
+            }
+        }
+    }
+    let (_, from, to) = best?;
+    let (g0, g1) = (left + from as f64 * BIN, left + to as f64 * BIN);
+    let (mut left_rows, mut right_rows, mut left_chars, mut right_chars, mut all) = (0, 0, 0, 0, 0);
+    for row in rows {
+        let (mut l, mut r) = (false, false);
+        for f in &row.fragments {
+            all += f.chars;
+            if f.x1 <= g1 && f.x0 < g0 {
+                l = true;
+                left_chars += f.chars;
+            } else if f.x0 >= g0 && f.x1 > g1 {
+                r = true;
+                right_chars += f.chars;
+            }
+        }
+        left_rows += usize::from(l);
+        right_rows += usize::from(r);
+    }
+    let sides_full = left_rows >= MIN_COLUMN_ROWS && right_rows >= MIN_COLUMN_ROWS;
+    let sides_weighty = left_chars * 6 >= all && right_chars * 6 >= all;
+    (sides_full && sides_weighty).then_some((g0, g1))
+}
+
+/// Glyphs in the order drawn, with a space wherever the file draws one or the pen
+/// jumps: for turned text, whose rows the page layout does not describe.
+fn drawn_in_order(glyphs: &[Glyph]) -> String {
+    let mut text = String::new();
+    let mut last: Option<&Glyph> = None;
+    for glyph in glyphs {
+        if glyph.space {
+            text.push(' ');
+            continue;
+        }
+        if let Some(p) = last {
+            let jump = (glyph.x - p.end).hypot(glyph.y - p.y);
+            if jump > glyph.size && !text.ends_with(' ') {
+                text.push(' ');
+            }
+        }
+        text.push_str(&glyph.text);
+        last = Some(glyph);
+    }
+    text
+}
+
+fn median(mut values: Vec<f64>) -> Option<f64> {
+    values.retain(|v| v.is_finite());
+    if values.is_empty() {
+        return None;
+    }
+    let mid = values.len() / 2;
+    let (_, m, _) = values.select_nth_unstable_by(mid, f64::total_cmp);
+    Some(*m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Glyphs of `text` from `x` on baseline `y`, each `advance` wide, `gap` apart
+    /// (in points), with no space characters: words are separated by `word_gap`.
+    fn set(text: &str, x: f64, y: f64, gap: f64, word_gap: f64) -> Vec<Glyph> {
+        let size = 10.0;
+        let advance = 5.0;
+        let mut pen = x;
+        let mut out = Vec::new();
+        for (i, word) in text.split(' ').enumerate() {
+            if i > 0 {
+                pen += word_gap;
+            }
+            for c in word.chars() {
+                out.push(Glyph {
+                    x: pen,
+                    y,
+                    end: pen + advance,
+                    size,
+                    text: c.to_string(),
+                    space: false,
+                    tiny: false,
+                    off_page: false,
+                    turned: false,
+                });
+                pen += advance + gap;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn words_without_space_characters_are_split_by_their_gaps() {
+        let text = lay_out(set("a highly capable engineer", 50.0, 700.0, 0.0, 2.8));
+        assert_eq!(text, "a highly capable engineer\n");
+    }
+
+    #[test]
+    fn letter_spaced_words_stay_whole() {
+        let text = lay_out(set("WORK EXPERIENCE", 50.0, 700.0, 2.0, 5.0));
+        assert_eq!(text, "WORK EXPERIENCE\n");
+    }
+
+    #[test]
+    fn a_glyph_drawn_twice_is_read_once() {
+        let mut glyphs = set("Go", 50.0, 700.0, 0.0, 3.0);
+        glyphs.extend(set("Go", 50.2, 700.0, 0.0, 3.0));
+        assert_eq!(lay_out(glyphs), "Go\n");
+    }
+
+    #[test]
+    fn two_columns_are_read_one_after_the_other() {
+        let mut glyphs = set("Jordan Avery Backend Engineer", 50.0, 760.0, 0.0, 3.0);
+        for i in 0..10 {
+            let y = 730.0 - 13.0 * i as f64;
+            glyphs.extend(set(&format!("left line {i}"), 50.0, y, 0.0, 3.0));
+            glyphs.extend(set(&format!("right side {i}"), 330.0, y, 0.0, 3.0));
+        }
+        let text = lay_out(glyphs);
+        let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+        assert_eq!(lines[0], "Jordan Avery Backend Engineer");
+        assert_eq!(lines[1], "left line 0");
+        assert_eq!(lines[10], "left line 9");
+        assert_eq!(lines[11], "right side 0");
+    }
+
+    #[test]
+    fn dates_at_the_right_margin_stay_on_their_row() {
+        let mut glyphs = Vec::new();
+        for i in 0..16 {
+            let y = 740.0 - 13.0 * i as f64;
+            if i % 4 == 0 {
+                glyphs.extend(set("Engineer at Acme", 50.0, y, 0.0, 3.0));
+                glyphs.extend(set("2019", 520.0, y, 0.0, 3.0));
+            } else {
+                let body = "built services in Go and Rust for the payments team and more";
+                glyphs.extend(set(body, 50.0, y, 0.0, 3.0));
+            }
+        }
+        let text = lay_out(glyphs);
+        assert!(text.starts_with("Engineer at Acme 2019\nbuilt"), "{text}");
+    }
+}
