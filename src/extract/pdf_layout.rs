@@ -179,7 +179,7 @@ const ROW_TOLERANCE: f64 = 0.45;
 const FRAGMENT_GAP: f64 = 0.8;
 /// A gap this much wider (in font sizes) than the run's usual letter gap is a space
 /// between words when the run draws no space characters itself...
-const WORD_GAP: f64 = 0.15;
+const WORD_GAP: f64 = 0.1;
 /// ...and when it does, only a gap this much wider is (the file's own spaces are
 /// then trusted, and uneven letter gaps inside a word are not taken for spaces).
 const WORD_GAP_SPACED: f64 = 0.5;
@@ -189,14 +189,24 @@ const PARAGRAPH_GAP: f64 = 1.5;
 /// Rows each side of a gutter that make two columns; fewer are a table row or two.
 const MIN_COLUMN_ROWS: usize = 6;
 
-/// A run of glyphs on one row with no wide gap: text and horizontal extent.
+/// A run of glyphs on one row with no wide gap: its horizontal extent and words.
 #[derive(Debug, Clone)]
 struct Fragment {
     x0: f64,
     x1: f64,
-    text: String,
     /// Visible characters, to weigh the two sides of a gutter.
     chars: usize,
+    words: Vec<Word>,
+}
+
+/// A word as laid out: its text, horizontal extent, baseline and size.
+#[derive(Debug, Clone)]
+struct Word {
+    x0: f64,
+    x1: f64,
+    y: f64,
+    size: f64,
+    text: String,
 }
 
 /// The fragments of one row, left to right, with the row's baseline and size.
@@ -205,6 +215,17 @@ struct Row {
     y: f64,
     size: f64,
     fragments: Vec<Fragment>,
+}
+
+impl Row {
+    fn text(&self) -> String {
+        let words: Vec<&str> = self
+            .fragments
+            .iter()
+            .flat_map(|f| f.words.iter().map(|w| w.text.as_str()))
+            .collect();
+        words.join(" ")
+    }
 }
 
 /// Lays the glyphs of one page out as lines of text (see the module docs).
@@ -334,7 +355,7 @@ fn fragment(run: &[&Glyph]) -> Option<Fragment> {
     } else {
         WORD_GAP
     };
-    let mut text = String::new();
+    let mut words: Vec<Word> = Vec::new();
     let mut chars = 0;
     let mut pending_space = false;
     let mut previous: Option<&Glyph> = None;
@@ -343,26 +364,35 @@ fn fragment(run: &[&Glyph]) -> Option<Fragment> {
             pending_space = previous.is_some();
             continue;
         }
-        if let Some(p) = previous {
+        let starts_word = previous.is_none_or(|p| {
             let gap = (glyph.x - p.end) / glyph.size.max(0.1);
-            if pending_space || gap > tracking + extra {
-                text.push(' ');
+            // A change of size with any gap is a new word too (a heading beside text).
+            let resized = (glyph.size - p.size).abs() > 0.1 * glyph.size.max(p.size);
+            pending_space || gap > tracking + extra || (resized && gap > 0.0)
+        });
+        match words.last_mut() {
+            Some(word) if !starts_word => {
+                word.text.push_str(&glyph.text);
+                word.x1 = word.x1.max(glyph.end);
             }
+            _ => words.push(Word {
+                x0: glyph.x,
+                x1: glyph.end.max(glyph.x),
+                y: glyph.y,
+                size: glyph.size,
+                text: glyph.text.clone(),
+            }),
         }
         pending_space = false;
-        text.push_str(&glyph.text);
         chars += glyph.text.chars().count();
         previous = Some(glyph);
     }
-    let x1 = visible
-        .iter()
-        .map(|g| g.end.max(g.x))
-        .fold(first.x, f64::max);
+    let x1 = words.iter().map(|w| w.x1).fold(first.x, f64::max);
     Some(Fragment {
         x0: first.x,
         x1,
-        text,
         chars,
+        words,
     })
 }
 
@@ -370,7 +400,7 @@ fn fragment(run: &[&Glyph]) -> Option<Fragment> {
 /// splits them; `depth` stops the search for columns inside columns after two.
 fn lay_out_rows(rows: &[Row], depth: usize, lines: &mut Vec<String>) {
     let gutter = if depth < 2 { find_gutter(rows) } else { None };
-    let Some((g0, g1)) = gutter else {
+    let Some(gutter) = gutter else {
         let mut previous: Option<&Row> = None;
         for row in rows {
             if let Some(p) = previous {
@@ -378,13 +408,12 @@ fn lay_out_rows(rows: &[Row], depth: usize, lines: &mut Vec<String>) {
                     lines.push(String::new());
                 }
             }
-            let parts: Vec<&str> = row.fragments.iter().map(|f| f.text.as_str()).collect();
-            lines.push(parts.join(" "));
+            lines.push(row.text());
             previous = Some(row);
         }
         return;
     };
-    let middle = (g0 + g1) / 2.0;
+    let middle = gutter.middle();
     // Rows between two full-width rows form a band: its left column, then its right.
     let mut band_left: Vec<Row> = Vec::new();
     let mut band_right: Vec<Row> = Vec::new();
@@ -398,28 +427,77 @@ fn lay_out_rows(rows: &[Row], depth: usize, lines: &mut Vec<String>) {
         right.clear();
     };
     for row in rows {
-        let crosses = row.fragments.iter().any(|f| f.x0 < g0 && f.x1 > g1);
+        let crosses = row.fragments.iter().any(|f| crosses_gutter(f, &gutter));
         if crosses {
             flush(&mut band_left, &mut band_right, lines);
             lay_out_rows(std::slice::from_ref(row), 2, lines);
             continue;
         }
-        let (left, right): (Vec<Fragment>, Vec<Fragment>) = row
-            .fragments
-            .iter()
-            .cloned()
-            .partition(|f| (f.x0 + f.x1) / 2.0 < middle);
+        let (mut left, mut right) = (Vec::new(), Vec::new());
+        for f in &row.fragments {
+            let (l, r): (Vec<Word>, Vec<Word>) = f
+                .words
+                .iter()
+                .cloned()
+                .partition(|w| (w.x0 + w.x1) / 2.0 < middle);
+            for (side, words) in [(&mut left, l), (&mut right, r)] {
+                if let (Some(a), Some(b)) = (words.first(), words.last()) {
+                    side.push(Fragment {
+                        x0: a.x0,
+                        x1: b.x1,
+                        chars: words.iter().map(|w| w.text.chars().count()).sum(),
+                        words,
+                    });
+                }
+            }
+        }
         for (side, fragments) in [(&mut band_left, left), (&mut band_right, right)] {
-            if !fragments.is_empty() {
-                side.push(Row {
-                    y: row.y,
-                    size: row.size,
-                    fragments,
-                });
+            // The side's own baseline: the other column's text on this row may sit
+            // higher or lower (a heading beside body text).
+            let words = || fragments.iter().flat_map(|f| &f.words);
+            if let Some(y) = median(words().map(|w| w.y).collect()) {
+                let size = median(words().map(|w| w.size).collect()).unwrap_or(row.size);
+                side.push(Row { y, size, fragments });
             }
         }
     }
     flush(&mut band_left, &mut band_right, lines);
+}
+
+/// True when a fragment is one line running across the gutter (a full-width
+/// heading or contact line) rather than two columns side by side: a word reaches
+/// well into the other column, or the first word past the gutter does not start
+/// where the right column's lines start. Columns may touch, as when a line
+/// overfills its column; the right column's edge still tells them apart.
+fn crosses_gutter(f: &Fragment, gutter: &Gutter) -> bool {
+    if !(f.x0 < gutter.from && f.x1 > gutter.to) {
+        return false;
+    }
+    if f.words
+        .iter()
+        .any(|w| w.x0 < gutter.from && w.x1 > gutter.to + 0.5 * w.size)
+    {
+        return true;
+    }
+    let middle = gutter.middle();
+    f.words
+        .iter()
+        .find(|w| (w.x0 + w.x1) / 2.0 >= middle)
+        .is_some_and(|w| (w.x0 - gutter.column_start).abs() > 1.0)
+}
+
+/// The strip between two columns, and where the right column's lines start.
+#[derive(Debug, Clone, Copy)]
+struct Gutter {
+    from: f64,
+    to: f64,
+    column_start: f64,
+}
+
+impl Gutter {
+    fn middle(&self) -> f64 {
+        (self.from + self.to) / 2.0
+    }
 }
 
 /// The vertical band (x from, x to) between two columns, if the rows have one: a
@@ -427,7 +505,7 @@ fn lay_out_rows(rows: &[Row], depth: usize, lines: &mut Vec<String>) {
 /// least [`MIN_COLUMN_ROWS`] rows and a sixth of the characters on each side.
 /// Right-aligned dates beside one column of text never qualify: the text rows cross
 /// the strip, and the dates hold too few characters.
-fn find_gutter(rows: &[Row]) -> Option<(f64, f64)> {
+fn find_gutter(rows: &[Row]) -> Option<Gutter> {
     if rows.len() < MIN_COLUMN_ROWS {
         return None;
     }
@@ -498,7 +576,32 @@ fn find_gutter(rows: &[Row]) -> Option<(f64, f64)> {
     }
     let sides_full = left_rows >= MIN_COLUMN_ROWS && right_rows >= MIN_COLUMN_ROWS;
     let sides_weighty = left_chars * 6 >= all && right_chars * 6 >= all;
-    (sides_full && sides_weighty).then_some((g0, g1))
+    if !(sides_full && sides_weighty) {
+        return None;
+    }
+    // Where the right column's lines start: the commonest start (to half a point)
+    // of the first word past the gutter's middle on each row.
+    let middle = (g0 + g1) / 2.0;
+    let mut starts: Vec<i64> = rows
+        .iter()
+        .filter_map(|r| {
+            r.fragments
+                .iter()
+                .flat_map(|f| &f.words)
+                .find(|w| (w.x0 + w.x1) / 2.0 >= middle)
+        })
+        .map(|w| (w.x0 * 2.0).round() as i64)
+        .collect();
+    starts.sort_unstable();
+    let column_start = starts
+        .chunk_by(|a, b| a == b)
+        .max_by_key(|run| run.len())
+        .map_or(g1, |run| run[0] as f64 / 2.0);
+    Some(Gutter {
+        from: g0,
+        to: g1,
+        column_start,
+    })
 }
 
 /// Glyphs in the order drawn, with a space wherever the file draws one or the pen
