@@ -37,6 +37,8 @@ pub struct Glyph {
     pub off_page: bool,
     /// Drawn turned (vertical text in a sidebar); laid out apart from the rows.
     pub turned: bool,
+    /// Place in drawing order on the page.
+    pub seq: usize,
 }
 
 /// Below this size (points) a person cannot read text; a parser still does.
@@ -148,6 +150,7 @@ impl OutputDev for GlyphCollector {
             off_page,
             // A glyph whose x axis points more up or down than across.
             turned: trm.m12.abs() > trm.m11.abs(),
+            seq: self.glyphs.len(),
         };
         if !space {
             self.facts.glyphs += 1;
@@ -183,6 +186,10 @@ const WORD_GAP: f64 = 0.1;
 /// ...and when it does, only a gap this much wider is (the file's own spaces are
 /// then trusted, and uneven letter gaps inside a word are not taken for spaces).
 const WORD_GAP_SPACED: f64 = 0.5;
+/// A glyph starting this many font sizes left of where the previous one ended
+/// overlaps it: drawn by another line or column, not the next letter (kerning
+/// pulls letters together by far less).
+const OVERLAP: f64 = 0.3;
 /// A vertical step wider than this many font sizes between rows leaves a blank line,
 /// as between paragraphs and sections.
 const PARAGRAPH_GAP: f64 = 1.5;
@@ -293,29 +300,47 @@ fn rows(mut glyphs: Vec<Glyph>) -> Vec<Row> {
 }
 
 /// One row's glyphs (any order) as fragments, left to right.
+///
+/// Glyphs are first taken in the order drawn, in runs that move steadily right:
+/// where two columns overlap (a line overfilling its column), sorting glyphs by
+/// position alone would interleave their letters. Runs are then put left to right
+/// and joined into fragments where they meet.
 fn row(mut glyphs: Vec<Glyph>) -> Row {
-    glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
+    glyphs.sort_by_key(|g| g.seq);
     let visible: Vec<&Glyph> = glyphs.iter().filter(|g| !g.space).collect();
     let size = median(visible.iter().map(|g| g.size).collect()).unwrap_or(10.0);
     let y = median(visible.iter().map(|g| g.y).collect()).unwrap_or(0.0);
-    let mut fragments = Vec::new();
-    let mut run: Vec<&Glyph> = Vec::new();
-    // Right end of the visible glyphs of the current run.
-    let mut run_end: Option<f64> = None;
+    let backwards = OVERLAP * size;
+    let jump = FRAGMENT_GAP * size;
+    // Runs in drawing order: (glyphs, left edge, right edge of the visible ones).
+    let mut runs: Vec<(Vec<&Glyph>, f64, f64)> = Vec::new();
     for glyph in &glyphs {
         if glyph.space {
-            run.push(glyph);
+            if let Some(run) = runs.last_mut() {
+                run.0.push(glyph);
+            }
             continue;
         }
-        if let Some(end) = run_end {
-            if glyph.x - end > FRAGMENT_GAP * glyph.size.max(size) {
-                fragments.extend(fragment(&run));
-                run.clear();
-                run_end = None;
+        match runs.last_mut() {
+            Some(run) if glyph.x >= run.2 - backwards && glyph.x <= run.2 + jump => {
+                run.0.push(glyph);
+                run.2 = run.2.max(glyph.end);
             }
+            _ => runs.push((vec![glyph], glyph.x, glyph.end.max(glyph.x))),
         }
-        run_end = Some(run_end.map_or(glyph.end, |end| end.max(glyph.end)));
-        run.push(glyph);
+    }
+    runs.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let mut fragments = Vec::new();
+    let mut run: Vec<&Glyph> = Vec::new();
+    let mut run_end = f64::NEG_INFINITY;
+    for (glyphs, x0, x1) in runs {
+        if !run.is_empty() && (x0 > run_end + jump || x0 < run_end - backwards) {
+            fragments.extend(fragment(&run));
+            run.clear();
+            run_end = f64::NEG_INFINITY;
+        }
+        run.extend(glyphs);
+        run_end = run_end.max(x1);
     }
     fragments.extend(fragment(&run));
     Row { y, size, fragments }
@@ -475,7 +500,7 @@ fn crosses_gutter(f: &Fragment, gutter: &Gutter) -> bool {
     }
     if f.words
         .iter()
-        .any(|w| w.x0 < gutter.from && w.x1 > gutter.to + 0.5 * w.size)
+        .any(|w| w.x0 < gutter.from && w.x1 > gutter.to + w.size)
     {
         return true;
     }
@@ -662,6 +687,7 @@ mod tests {
                     tiny: false,
                     off_page: false,
                     turned: false,
+                    seq: out.len(),
                 });
                 pen += advance + gap;
             }
