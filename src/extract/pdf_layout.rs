@@ -15,6 +15,7 @@
 //! Each glyph also keeps the facts a keyword-stuffing check needs (drawn tiny, or
 //! outside the page); they are counted per file in [`GlyphFacts`].
 
+use compact_str::CompactString;
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
@@ -28,7 +29,7 @@ pub struct Glyph {
     pub end: f64,
     /// Font size as drawn on the page.
     pub size: f64,
-    pub text: String,
+    pub text: CompactString,
     /// The glyph is a space character: the file itself separates words here.
     pub space: bool,
     /// Drawn smaller than [`TINY_SIZE`] points: unreadable to a person.
@@ -144,7 +145,7 @@ impl OutputDev for GlyphCollector {
             y,
             end: x + advance,
             size,
-            text: char.to_string(),
+            text: CompactString::from(char),
             space,
             tiny: size < TINY_SIZE,
             off_page,
@@ -405,7 +406,7 @@ fn fragment(run: &[&Glyph]) -> Option<Fragment> {
                 x1: glyph.end.max(glyph.x),
                 y: glyph.y,
                 size: glyph.size,
-                text: glyph.text.clone(),
+                text: glyph.text.to_string(),
             }),
         }
         pending_space = false;
@@ -682,7 +683,7 @@ mod tests {
                     y,
                     end: pen + advance,
                     size,
-                    text: c.to_string(),
+                    text: CompactString::from(c.to_string()),
                     space: false,
                     tiny: false,
                     off_page: false,

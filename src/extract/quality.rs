@@ -23,6 +23,10 @@ pub const GLUED_LETTERS: usize = 22;
 pub const POOR_GLUED_SHARE: f64 = 0.15;
 /// Share of symbol characters from which text reads poorly.
 pub const POOR_SYMBOL_SHARE: f64 = 0.10;
+/// Share of letters and digits among the visible characters below which text reads
+/// poorly: prose and skill lists stay far above it (about 85 %); codes decoded
+/// without a font's map come out as punctuation and control characters.
+pub const POOR_LETTER_SHARE: f64 = 0.5;
 /// Fewer word-like tokens than this say too little to judge.
 const MIN_TOKENS: usize = 10;
 
@@ -36,6 +40,8 @@ pub struct TextQuality {
     /// Share of the visible characters that are symbols, not letters, digits or
     /// the punctuation resumes use.
     pub symbol_share: f64,
+    /// Share of the visible characters that are letters or digits.
+    pub letter_share: f64,
     /// Mean letters per judged token (about 5 in English; far more when glued).
     pub mean_word_len: f64,
     /// The longest glued run, for messages.
@@ -47,9 +53,11 @@ impl TextQuality {
     pub fn of(text: &str) -> TextQuality {
         let mut visible = 0usize;
         let mut symbols = 0usize;
+        let mut alphanumeric = 0usize;
         for c in text.chars().filter(|c| !c.is_whitespace()) {
             visible += 1;
             symbols += usize::from(is_symbol(c));
+            alphanumeric += usize::from(c.is_alphanumeric());
         }
         let mut tokens = 0usize;
         let mut letters = 0usize;
@@ -86,22 +94,28 @@ impl TextQuality {
             tokens,
             glued_share: share(glued, letters),
             symbol_share: share(symbols, visible),
+            letter_share: if visible == 0 {
+                1.0
+            } else {
+                share(alphanumeric, visible)
+            },
             mean_word_len: share(letters, tokens),
             glued_sample: sample.map(|s| s.chars().take(40).collect()),
         }
     }
 
     /// True when the text is damaged enough that another reader may do better:
-    /// many words run together, or many symbols.
+    /// many words run together, many symbols, or too few letters.
     pub fn is_poor(&self) -> bool {
         self.symbol_share >= POOR_SYMBOL_SHARE
+            || self.letter_share < POOR_LETTER_SHARE
             || (self.tokens >= MIN_TOKENS && self.glued_share >= POOR_GLUED_SHARE)
     }
 
     /// One number to compare two readings of a file by: the share of text that
     /// reads as words (1 = all of it).
     pub fn score(&self) -> f64 {
-        (1.0 - self.glued_share) * (1.0 - self.symbol_share)
+        (1.0 - self.glued_share) * (1.0 - self.symbol_share) * (self.letter_share / 0.8).min(1.0)
     }
 }
 
