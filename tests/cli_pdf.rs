@@ -196,3 +196,14 @@ fn a_page_tree_that_loops_is_a_damaged_pdf_not_a_timeout() {
     let rows = String::from_utf8(out.stdout).unwrap();
     assert!(rows.contains("page tree loops"), "{rows}");
 }
+
+#[test]
+fn a_page_list_that_contains_itself_is_read_once() {
+    let dir = TempDir::new().unwrap();
+    let lines: Vec<String> = RESUME.iter().map(|l| l.to_string()).collect();
+    let cv = write(dir.path(), "kids.pdf", pdf::kids_loop_pdf(&lines));
+    let json = extract_json(&cv);
+    assert_eq!(json["pages"], 1, "{json}");
+    let text = json["text"].as_str().unwrap();
+    assert_eq!(text.matches("Dana Whitfield").count(), 1, "{text}");
+}

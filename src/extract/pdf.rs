@@ -4,7 +4,7 @@
 //! While the text is written, [`LayoutRecorder`] notes where each line starts on the
 //! page, so the readability checks can tell a two-column layout from real positions.
 
-use lopdf::{Document, Object, ObjectId};
+use lopdf::{Document, ObjectId};
 use pdf_extract::{output_doc_page, ColorSpace, MediaBox, OutputDev, OutputError, Path, Transform};
 use rustc_hash::FxHashSet;
 
@@ -81,7 +81,7 @@ fn load(name: &str, bytes: &[u8]) -> Result<Document> {
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err(Error::Encrypted(name.to_string()));
     }
-    if let Some(problem) = page_tree_problem(&doc) {
+    if let Some(problem) = page_tree_problem(&mut doc) {
         return Err(damaged(problem.into()));
     }
     Ok(doc)
@@ -90,37 +90,67 @@ fn load(name: &str, bytes: &[u8]) -> Result<Document> {
 /// Most page-tree nodes walked: far beyond any resume, and a bound on hostile trees.
 const MAX_PAGE_TREE_NODES: usize = 100_000;
 
-/// Why the page tree cannot be walked safely, if it cannot: a `/Kids` entry that
-/// leads back to a node already seen, or a page whose `/Parent` chain loops. Both
-/// send a reader round forever (or until its stack overflows), so they are found
-/// here, with a set of the nodes seen, before any reader starts.
-fn page_tree_problem(doc: &Document) -> Option<&'static str> {
+/// Makes the page tree safe to walk, or says why it cannot be.
+///
+/// A `/Kids` entry naming a page list already seen (the list itself, an ancestor, or
+/// a list shared by two parents) is cut from the document in memory: readers walking
+/// the tree would go round forever or repeat it exponentially, and without the entry
+/// the pages read once, as pdftotext reads them. A page whose `/Parent` chain loops
+/// cannot be repaired so simply (its inherited media box and resources are lost in
+/// the loop, and a reader climbing the chain never stops): that is the damaged file's
+/// error. Both are found with a set of the nodes seen, before any reader starts.
+fn page_tree_problem(doc: &mut Document) -> Option<&'static str> {
     let root = doc
         .catalog()
         .ok()
         .and_then(|c| c.get(b"Pages").ok())
         .and_then(|p| p.as_reference().ok())?;
     let mut seen: FxHashSet<ObjectId> = FxHashSet::default();
+    seen.insert(root);
     let mut stack = vec![root];
     let mut pages = Vec::new();
     while let Some(id) = stack.pop() {
-        if !seen.insert(id) {
-            return Some("the page tree loops: a page list contains itself");
-        }
         if seen.len() > MAX_PAGE_TREE_NODES {
             return Some("the page tree is too large");
         }
-        let Ok(node) = doc.get_dictionary(id) else {
+        let kids = doc
+            .get_dictionary(id)
+            .ok()
+            .and_then(|d| d.get(b"Kids").ok())
+            .and_then(|k| doc.dereference(k).ok())
+            .and_then(|(_, o)| o.as_array().ok())
+            .cloned();
+        let Some(kids) = kids else {
+            pages.push(id);
             continue;
         };
-        match node
-            .get(b"Kids")
-            .and_then(|k| doc.dereference(k).map(|(_, o)| o))
-        {
-            Ok(Object::Array(kids)) => {
-                stack.extend(kids.iter().filter_map(|k| k.as_reference().ok()));
+        let mut kept = Vec::with_capacity(kids.len());
+        for kid in kids {
+            if let Ok(kid_id) = kid.as_reference() {
+                let is_list = doc.get_dictionary(kid_id).is_ok_and(|d| d.has(b"Kids"));
+                let first_time = seen.insert(kid_id);
+                if is_list && !first_time {
+                    continue;
+                }
+                if is_list {
+                    stack.push(kid_id);
+                } else if first_time {
+                    pages.push(kid_id);
+                }
             }
-            _ => pages.push(id),
+            kept.push(kid);
+        }
+        let cut = doc
+            .get_dictionary(id)
+            .ok()
+            .and_then(|d| d.get(b"Kids").ok())
+            .and_then(|k| doc.dereference(k).ok())
+            .and_then(|(_, o)| o.as_array().ok())
+            .is_some_and(|all| all.len() != kept.len());
+        if cut {
+            if let Ok(node) = doc.get_dictionary_mut(id) {
+                node.set("Kids", kept);
+            }
         }
     }
     // Nodes whose /Parent chain is known to end; each chain is walked once.

@@ -409,10 +409,22 @@ pub fn parent_loop_pdf(lines: &[String]) -> Vec<u8> {
     pdf.add_page(text_lines_ops(lines, MARGIN_LEFT, TOP));
     let pages_id = pdf.pages_id;
     let mut doc = pdf.into_document();
-    doc.decompress();
     if let Ok(Object::Dictionary(pages)) = doc.get_object_mut(pages_id) {
         pages.remove(b"MediaBox");
         pages.set("Parent", pages_id);
+    }
+    save(&mut doc)
+}
+
+/// A text PDF whose page list names itself among its kids, so a reader walking the
+/// tree meets the same page again and again.
+pub fn kids_loop_pdf(lines: &[String]) -> Vec<u8> {
+    let mut pdf = PdfBuilder::new();
+    pdf.add_page(text_lines_ops(lines, MARGIN_LEFT, TOP));
+    let (pages_id, page_id) = (pdf.pages_id, pdf.page_ids[0]);
+    let mut doc = pdf.into_document();
+    if let Ok(Object::Dictionary(pages)) = doc.get_object_mut(pages_id) {
+        pages.set("Kids", vec![page_id.into(), pages_id.into()]);
     }
     save(&mut doc)
 }
