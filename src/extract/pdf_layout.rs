@@ -17,7 +17,6 @@
 
 use compact_str::CompactString;
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
-use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
 /// One glyph as drawn: baseline origin, advance and size in page units (points).
@@ -238,8 +237,11 @@ impl Row {
 
 /// Lays the glyphs of one page out as lines of text (see the module docs).
 pub fn lay_out(glyphs: Vec<Glyph>) -> String {
-    let (turned, flat): (Vec<Glyph>, Vec<Glyph>) = glyphs.into_iter().partition(|g| g.turned);
-    let flat = without_overdraw(flat);
+    let (turned, flat): (Vec<Glyph>, Vec<Glyph>) = if glyphs.iter().any(|g| g.turned) {
+        glyphs.into_iter().partition(|g| g.turned)
+    } else {
+        (Vec::new(), glyphs)
+    };
     let rows = rows(flat);
     let mut lines = Vec::new();
     lay_out_rows(&rows, 0, &mut lines);
@@ -259,19 +261,19 @@ pub fn lay_out(glyphs: Vec<Glyph>) -> String {
 }
 
 /// Drops a glyph drawn again on top of itself (fake bold, shadows): readers see one.
-fn without_overdraw(glyphs: Vec<Glyph>) -> Vec<Glyph> {
-    let mut seen = FxHashSet::default();
-    glyphs
-        .into_iter()
-        .filter(|g| {
-            if g.space {
-                return true;
-            }
-            // Half-point cells: copies offset for fake bold land in the same cell.
-            let key = ((g.x * 2.0).round() as i64, (g.y * 2.0).round() as i64);
-            seen.insert((key, g.text.clone()))
-        })
-        .collect()
+/// Copies sit within half a point of each other; the glyphs come sorted by x.
+fn without_overdraw(glyphs: &mut Vec<Glyph>) {
+    let mut kept: Vec<Glyph> = Vec::with_capacity(glyphs.len());
+    for glyph in glyphs.drain(..) {
+        let copy = !glyph.space
+            && kept.iter().rev().take(4).any(|k| {
+                k.text == glyph.text && (k.x - glyph.x).abs() < 0.5 && (k.y - glyph.y).abs() < 0.5
+            });
+        if !copy {
+            kept.push(glyph);
+        }
+    }
+    *glyphs = kept;
 }
 
 /// Groups glyphs into rows by baseline, top of the page first, and each row into
@@ -307,6 +309,8 @@ fn rows(mut glyphs: Vec<Glyph>) -> Vec<Row> {
 /// position alone would interleave their letters. Runs are then put left to right
 /// and joined into fragments where they meet.
 fn row(mut glyphs: Vec<Glyph>) -> Row {
+    glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
+    without_overdraw(&mut glyphs);
     glyphs.sort_by_key(|g| g.seq);
     let visible: Vec<&Glyph> = glyphs.iter().filter(|g| !g.space).collect();
     let size = median(visible.iter().map(|g| g.size).collect()).unwrap_or(10.0);
