@@ -41,6 +41,10 @@ pub struct Glyph {
     pub seq: usize,
 }
 
+/// Glyphs kept per page: a dense resume page draws about 6,000; a hostile file may
+/// draw millions, which would cost memory and layout time for nothing.
+const MAX_PAGE_GLYPHS: usize = 200_000;
+
 /// Below this size (points) a person cannot read text; a parser still does.
 pub const TINY_SIZE: f64 = 4.0;
 
@@ -152,6 +156,9 @@ impl OutputDev for GlyphCollector {
             turned: trm.m12.abs() > trm.m11.abs(),
             seq: self.glyphs.len(),
         };
+        if self.glyphs.len() >= MAX_PAGE_GLYPHS {
+            return Ok(());
+        }
         if !space {
             self.facts.glyphs += 1;
             self.facts.tiny += usize::from(glyph.tiny);
@@ -195,6 +202,8 @@ const OVERLAP: f64 = 0.3;
 const PARAGRAPH_GAP: f64 = 1.5;
 /// Rows each side of a gutter that make two columns; fewer are a table row or two.
 const MIN_COLUMN_ROWS: usize = 6;
+/// Most rows on a page searched for columns.
+const MAX_COLUMN_SEARCH_ROWS: usize = 2_000;
 
 /// A run of glyphs on one row with no wide gap: its horizontal extent and words.
 #[derive(Debug, Clone)]
@@ -536,7 +545,8 @@ impl Gutter {
 /// Right-aligned dates beside one column of text never qualify: the text rows cross
 /// the strip, and the dates hold too few characters.
 fn find_gutter(rows: &[Row]) -> Option<Gutter> {
-    if rows.len() < MIN_COLUMN_ROWS {
+    // A page of thousands of rows is no resume: not worth the search.
+    if rows.len() < MIN_COLUMN_ROWS || rows.len() > MAX_COLUMN_SEARCH_ROWS {
         return None;
     }
     let fragments = || rows.iter().flat_map(|r| r.fragments.iter());
