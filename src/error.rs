@@ -35,6 +35,8 @@ pub enum Error {
     Encrypted(String),
     #[error("{0}: no text layer: the PDF looks scanned; an ATS cannot read it either")]
     NoTextLayer(String),
+    #[error("{0}: the fonts carry no text mapping (no Unicode map); an ATS reads symbols, not words; re-export the PDF with standard fonts, or send a DOCX")]
+    NoTextMapping(String),
     #[error("{path}: damaged PDF ({detail}); re-export it from the original document")]
     DamagedPdf { path: String, detail: String },
     #[error("{path}: the PDF reader failed on this file ({detail}); re-export it from the original document")]

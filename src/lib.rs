@@ -189,6 +189,7 @@ fn from_text(text: &str, purpose: Purpose) -> (Extracted, Document) {
         total_pages: 1,
         text: text.to_string(),
         layout: Layout::default(),
+        engine: None,
     };
     let doc = Document::new(read::normalize::normalize(text), purpose);
     (extracted, doc)

@@ -14,9 +14,10 @@ use common::{docx, pdf};
 use predicates::prelude::*;
 use tempfile::TempDir;
 
-const IDS: [&str; 7] = [
+const IDS: [&str; 8] = [
     "text_layer",
     "garbled_text",
+    "glued_words",
     "two_column",
     "contact",
     "headings",

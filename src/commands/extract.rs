@@ -25,6 +25,7 @@ pub fn run(ctx: &Context, args: ExtractArgs) -> Result<Outcome> {
             "kind": extracted.kind,
             "pages": extracted.pages,
             "total_pages": extracted.total_pages,
+            "engine": extracted.engine.map(|e| e.as_str()),
             "chars": text.chars().count(),
             "words": text.split_whitespace().count(),
             "text": text,

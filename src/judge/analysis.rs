@@ -161,8 +161,11 @@ pub fn analyze(
     if garbled {
         suggestions.retain(|s| s.kind == suggest::Kind::Readability);
     }
-    let score_note = if garbled {
-        Some("the resume's text is garbled (symbols instead of letters), so a keyword score would be meaningless; fix the file first (see the garbled_text check)".to_string())
+    let score_note = if let Some(why) = checks::unreadable_because(&checks) {
+        Some(match why {
+            "glued_words" => "the resume's words run together (spaces lost in the PDF), so a keyword score would be meaningless; fix the file first (see the glued_words check)".to_string(),
+            _ => "the resume's text is garbled (symbols instead of letters), so a keyword score would be meaningless; fix the file first (see the garbled_text check)".to_string(),
+        })
     } else {
         scores.score.is_none().then(|| {
             "the posting names no skills from the lexicon, so coverage is undefined".to_string()

@@ -22,13 +22,15 @@ use regex::Regex;
 
 use crate::judge::score::{Check, CheckStatus};
 use crate::prose::{capitalize, join_and, plural};
+use crate::read::extract::quality::TextQuality;
 use crate::read::extract::{Extracted, Kind};
 use crate::read::sections::{Document, SectionKind};
 
 /// The ids of the readability checks, in the order they are reported.
-pub const IDS: [&str; 7] = [
+pub const IDS: [&str; 8] = [
     "text_layer",
     "garbled_text",
+    "glued_words",
     "two_column",
     "contact",
     "headings",
@@ -48,6 +50,12 @@ pub const GARBLED_FAIL: f64 = 0.30;
 /// Share of symbol characters from which part of the text is probably garbled
 /// (one font of several without a Unicode map, such as the headings').
 pub const GARBLED_WARN: f64 = 0.10;
+/// Share of the letters in runs too long to be words (see
+/// [`TextQuality`](crate::read::extract::quality::TextQuality)) from which the text is
+/// called glued: an ATS cannot tell its words apart.
+pub const GLUED_FAIL: f64 = 0.30;
+/// Share of letters in glued runs from which part of the text is probably glued.
+pub const GLUED_WARN: f64 = 0.05;
 /// Common advice for a resume's length is 400 to 1,000 words on one or two pages:
 /// fewer words rarely hold the tools and results a posting asks for; more get
 /// skimmed. This is the least.
@@ -67,22 +75,24 @@ pub const MAX_BYTES: u64 = 2 * 1024 * 1024;
 /// When the text is garbled, the checks that read its words (contact, headings,
 /// length) say so instead of judging symbols.
 pub fn checks(extracted: &Extracted, file_bytes: u64, doc: &Document) -> Vec<Check> {
-    let garbled = garbled_text(doc);
-    let unreadable = garbled.status == CheckStatus::Fail;
-    let about_words = |id: &'static str, run: &dyn Fn() -> Check| {
-        if unreadable {
-            check(
-                id,
-                CheckStatus::Info,
-                "Not checked: the text is garbled (see garbled_text).".into(),
-            )
-        } else {
-            run()
-        }
+    let garbled = garbled_text(extracted, doc);
+    let glued = glued_words(doc);
+    let unreadable = [&garbled, &glued]
+        .into_iter()
+        .find(|c| c.status == CheckStatus::Fail)
+        .map(|c| c.id);
+    let about_words = |id: &'static str, run: &dyn Fn() -> Check| match unreadable {
+        Some(why) => check(
+            id,
+            CheckStatus::Info,
+            format!("Not checked: the text is unreadable (see {why})."),
+        ),
+        None => run(),
     };
     vec![
         text_layer(extracted, doc),
         garbled,
+        glued,
         two_column(extracted),
         about_words("contact", &|| contact(doc)),
         about_words("headings", &|| headings(doc)),
@@ -91,11 +101,19 @@ pub fn checks(extracted: &Extracted, file_bytes: u64, doc: &Document) -> Vec<Che
     ]
 }
 
-/// True when the checks found the text garbled: the keyword score would be noise.
+/// True when the checks found the text garbled or its words glued together: the
+/// keyword score would be noise.
 pub fn is_garbled(checks: &[Check]) -> bool {
+    unreadable_because(checks).is_some()
+}
+
+/// The failed check that makes the text unreadable (`garbled_text` or
+/// `glued_words`), if one did.
+pub fn unreadable_because(checks: &[Check]) -> Option<&'static str> {
     checks
         .iter()
-        .any(|c| c.id == "garbled_text" && c.status == CheckStatus::Fail)
+        .find(|c| matches!(c.id, "garbled_text" | "glued_words") && c.status == CheckStatus::Fail)
+        .map(|c| c.id)
 }
 
 fn check(id: &'static str, status: CheckStatus, message: String) -> Check {
@@ -231,15 +249,21 @@ fn symbol_ratio(text: &str) -> (f64, usize, String) {
 
 /// Fonts without a Unicode map extract as runs of symbols; say so, since every
 /// later step (and every ATS) reads the same garbage.
-fn garbled_text(doc: &Document) -> Check {
+fn garbled_text(extracted: &Extracted, doc: &Document) -> Check {
     let (ratio, visible, sample) = symbol_ratio(&doc.text);
     let percent = (ratio * 100.0).round();
+    // Glyphs drawn with no text behind them: the fonts themselves say nothing.
+    let why = if extracted.layout.glyphs.unmapped > 0 {
+        "the fonts carry no text mapping; an ATS reads symbols"
+    } else {
+        "as when a PDF's fonts have no Unicode map; an ATS reads the same garbage"
+    };
     if visible >= 20 && ratio >= GARBLED_FAIL {
         check(
             "garbled_text",
             CheckStatus::Fail,
             format!(
-                "The text is garbled: {percent}% of its characters are symbols, not letters (e.g. \"{sample}\"), as when a PDF's fonts have no Unicode map; an ATS reads the same garbage, so a keyword score means nothing. Re-export the PDF from the original document with standard fonts, or send a DOCX, and check it with `skillgap extract`."
+                "The text is garbled: {percent}% of its characters are symbols, not letters (e.g. \"{sample}\"), {why}, so a keyword score means nothing. Re-export the PDF from the original document with standard fonts, or send a DOCX, and check it with `skillgap extract`."
             ),
         )
     } else if visible >= 20 && ratio >= GARBLED_WARN {
@@ -255,6 +279,37 @@ fn garbled_text(doc: &Document) -> Check {
             "garbled_text",
             CheckStatus::Pass,
             "The text reads as words, not symbols.".into(),
+        )
+    }
+}
+
+/// Words run together ("Ahighlyinnovativeand..."): a PDF that draws its spaces as
+/// gaps both its readers missed. Every later step, and every ATS, sees one long word.
+fn glued_words(doc: &Document) -> Check {
+    let quality = TextQuality::of(&doc.text);
+    let percent = (quality.glued_share * 100.0).round();
+    let sample = quality.glued_sample.unwrap_or_default();
+    if quality.tokens >= 10 && quality.glued_share >= GLUED_FAIL {
+        check(
+            "glued_words",
+            CheckStatus::Fail,
+            format!(
+                "The words run together: {percent}% of the letters are in runs too long to be words (e.g. \"{sample}\"), as when a PDF draws its spaces as gaps; an ATS reads one long word, so a keyword score means nothing. Re-export the PDF from the original document (or print it to PDF from another program), or send a DOCX, and check it with `skillgap extract`."
+            ),
+        )
+    } else if quality.tokens >= 10 && quality.glued_share >= GLUED_WARN {
+        check(
+            "glued_words",
+            CheckStatus::Warn,
+            format!(
+                "Some words run together ({percent}% of the letters, e.g. \"{sample}\"); an ATS cannot find skills inside them. Run `skillgap extract` and fix the lines that lost their spaces."
+            ),
+        )
+    } else {
+        check(
+            "glued_words",
+            CheckStatus::Pass,
+            "The words are separated by spaces.".into(),
         )
     }
 }

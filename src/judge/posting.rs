@@ -224,7 +224,7 @@ static YEARS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Analyzes a posting document with a matcher built from the same lexicon as the
-/// resume's: reads its parts ([`posting_roles::read`]), keeps the skills asked of the
+/// resume's: reads its parts (`posting_roles::read`), keeps the skills asked of the
 /// candidate with their level, groups alternatives, and sets aside the skills named
 /// only as context.
 pub fn analyze(matcher: &Matcher, doc: &Document) -> JobProfile {

@@ -177,8 +177,10 @@ pub fn suggest(
             "job_title" => (Kind::Title, 1400.0),
             "years_of_experience" => (Kind::Years, 1100.0),
             "education" => (Kind::Education, 900.0),
-            // Garbled text makes every other suggestion moot: it goes first.
-            "garbled_text" if check.status == CheckStatus::Fail => (Kind::Readability, 100_000.0),
+            // Garbled or glued text makes every other suggestion moot: it goes first.
+            "garbled_text" | "glued_words" if check.status == CheckStatus::Fail => {
+                (Kind::Readability, 100_000.0)
+            }
             id if crate::judge::checks::is_readability(id) => (Kind::Readability, 1450.0),
             _ => continue,
         };

@@ -309,6 +309,7 @@ fn check_label(id: &str) -> &str {
         "education" => "Education",
         "text_layer" => "Text layer",
         "garbled_text" => "Readable characters",
+        "glued_words" => "Spaces between words",
         "two_column" => "Columns",
         "contact" => "Contact details",
         "headings" => "Section headings",

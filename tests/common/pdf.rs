@@ -240,34 +240,193 @@ pub fn garbled_pdf() -> Vec<u8> {
     pdf.finish()
 }
 
-/// A PDF where every character is drawn on its own with a gap after it, as styled
-/// headings are ("S E N I O R   E N G I N E E R").
+/// A PDF whose lines are letter-spaced, as styled headings are
+/// ("S E N I O R   E N G I N E E R" to a reader that trusts every gap).
 ///
-/// Each character, spaces included, is a separate `Tj` at an absolute position in a
-/// fixed-width slot; the gap between letters is wide enough that extractors insert
-/// a space, so pdf-extract reads "SENIOR ENGINEER" back as
-/// "S E N I O R   E N G I N E E R". `\n` starts a new line.
+/// Each line is one `Tj` drawn with character spacing (`Tc`) of a quarter of the
+/// font size, the way word processors and LaTeX draw tracking: every glyph advances
+/// by its own width plus the same gap, wider than a space in ordinary text. `\n`
+/// starts a new line.
 pub fn letter_spaced_pdf(text: &str) -> Vec<u8> {
-    /// Helvetica glyphs are at most ~0.72 em wide for capitals; advancing by one em
-    /// plus a gap keeps letters apart without overlapping.
-    const ADVANCE: f32 = FONT_SIZE * 1.2;
     let mut ops = vec![
         Operation::new("BT", vec![]),
         Operation::new("Tf", vec!["F1".into(), FONT_SIZE.into()]),
+        Operation::new("Tc", vec![(FONT_SIZE * 0.25).into()]),
     ];
     for (row, line) in text.lines().enumerate() {
         let y = TOP - LEADING * 1.5 * row as f32;
-        let mut x = MARGIN_LEFT;
-        for ch in line.chars() {
-            ops.push(set_text_position(x, y));
-            ops.push(Operation::new("Tj", vec![pdf_string(&ch.to_string())]));
-            x += ADVANCE;
-        }
+        ops.push(set_text_position(MARGIN_LEFT, y));
+        ops.push(Operation::new("Tj", vec![pdf_string(line)]));
     }
     ops.push(Operation::new("ET", vec![]));
     let mut pdf = PdfBuilder::new();
     pdf.add_page(ops);
     pdf.finish()
+}
+
+/// Lines drawn in a two-byte (Type0, Identity-H) font, each line one string, as
+/// LibreOffice and browsers embed subset fonts: glyphs are numbered in the order
+/// the text first uses them, so the codes say nothing of the letters by themselves. With `map_spaces` false the font's
+/// ToUnicode map covers every printable character but the space, so the spaces are
+/// only gaps: a reader that follows the characters glues the words
+/// ("Seniorbackendengineer..."), one that measures the gaps does not. With
+/// `to_unicode` false the font has no Unicode map at all: its glyphs carry no text.
+pub fn cid_font_pdf(lines: &[&str], to_unicode: bool, map_spaces: bool) -> Vec<u8> {
+    /// Advance of every glyph but the space, and of the space, in 1/1000 em.
+    const GLYPH_WIDTH: i64 = 520;
+    const SPACE_WIDTH: i64 = 260;
+    // Glyph numbers in order of first use, from 1 (0 is .notdef), as subsetting does.
+    let mut glyph_of: Vec<char> = Vec::new();
+    for c in lines.iter().flat_map(|l| l.chars()) {
+        if !glyph_of.contains(&c) {
+            glyph_of.push(c);
+        }
+    }
+    let code = |c: char| glyph_of.iter().position(|&g| g == c).unwrap() as u16 + 1;
+    let space = lines.iter().any(|l| l.contains(' ')).then(|| code(' '));
+    let mut pdf = PdfBuilder::new();
+    let descriptor = pdf.doc.add_object(dictionary! {
+        "Type" => "FontDescriptor",
+        "FontName" => "ABCDEF+LiberationSans",
+        "Flags" => 32,
+        "FontBBox" => vec![0.into(), (-200).into(), 1000.into(), 900.into()],
+        "ItalicAngle" => 0,
+        "Ascent" => 900,
+        "Descent" => -200,
+        "CapHeight" => 700,
+        "StemV" => 80,
+    });
+    let descendant = pdf.doc.add_object(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "CIDFontType2",
+        "BaseFont" => "ABCDEF+LiberationSans",
+        "CIDSystemInfo" => dictionary! {
+            "Registry" => Object::string_literal("Adobe"),
+            "Ordering" => Object::string_literal("Identity"),
+            "Supplement" => 0,
+        },
+        "FontDescriptor" => descriptor,
+        "DW" => GLYPH_WIDTH,
+        "W" => vec![
+            i64::from(space.unwrap_or(0)).into(),
+            vec![Object::Integer(SPACE_WIDTH)].into(),
+        ],
+    });
+    let mut font = dictionary! {
+        "Type" => "Font",
+        "Subtype" => "Type0",
+        "BaseFont" => "ABCDEF+LiberationSans",
+        "Encoding" => "Identity-H",
+        "DescendantFonts" => vec![descendant.into()],
+    };
+    if to_unicode {
+        let entries: Vec<String> = glyph_of
+            .iter()
+            .filter(|&&c| map_spaces || c != ' ')
+            .map(|&c| format!("<{:04X}> <{:04X}>", code(c), c as u32))
+            .collect();
+        let cmap = format!(
+            "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+             /CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n\
+             1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n\
+             {} beginbfchar\n{}\nendbfchar\n\
+             endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n",
+            entries.len(),
+            entries.join("\n")
+        );
+        let stream = pdf
+            .doc
+            .add_object(Stream::new(dictionary! {}, cmap.into_bytes()));
+        font.set("ToUnicode", stream);
+    }
+    let font_id = pdf.doc.add_object(font);
+    pdf.extra_fonts.push(("F3", font_id));
+    let mut ops = vec![
+        Operation::new("BT", vec![]),
+        Operation::new("Tf", vec!["F3".into(), FONT_SIZE.into()]),
+        Operation::new("TL", vec![LEADING.into()]),
+        Operation::new("Td", vec![MARGIN_LEFT.into(), TOP.into()]),
+    ];
+    for line in lines {
+        let codes: Vec<u8> = line.chars().map(code).flat_map(u16::to_be_bytes).collect();
+        ops.push(Operation::new(
+            "Tj",
+            vec![Object::String(codes, StringFormat::Hexadecimal)],
+        ));
+        ops.push(Operation::new("T*", vec![]));
+    }
+    ops.push(Operation::new("ET", vec![]));
+    pdf.add_page(ops);
+    pdf.finish()
+}
+
+/// A resume in Helvetica with one icon drawn from a "FontAwesome" font whose
+/// encoding names a glyph Unicode does not know at a code its ToUnicode map also
+/// names, as icon fonts in LaTeX CVs do: pdf-extract 0.12 stops on such a font
+/// ("unexpected entry in unicode map"), so another reader must read the file.
+pub fn icon_font_pdf(lines: &[&str]) -> Vec<u8> {
+    let mut pdf = PdfBuilder::new();
+    let cmap = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+        /CMapName /Custom def\n/CMapType 2 def\n\
+        1 begincodespacerange\n<00> <FF>\nendcodespacerange\n\
+        1 beginbfchar\n<41> <F09B>\nendbfchar\n\
+        endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+    let to_unicode = pdf
+        .doc
+        .add_object(Stream::new(dictionary! {}, cmap.as_bytes().to_vec()));
+    let icons = pdf.doc.add_object(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "Type1",
+        "BaseFont" => "FontAwesome5Brands-Regular",
+        "FirstChar" => 65,
+        "LastChar" => 65,
+        "Widths" => vec![Object::Integer(900)],
+        "Encoding" => dictionary! {
+            "Type" => "Encoding",
+            "Differences" => vec![65.into(), Object::Name(b"github".to_vec())],
+        },
+        "ToUnicode" => to_unicode,
+    });
+    pdf.extra_fonts.push(("F4", icons));
+    let owned: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    let mut ops = text_lines_ops(&owned, MARGIN_LEFT, TOP);
+    ops.extend([
+        Operation::new("BT", vec![]),
+        Operation::new("Tf", vec!["F4".into(), FONT_SIZE.into()]),
+        set_text_position(MARGIN_LEFT, TOP + LEADING * 2.0),
+        Operation::new("Tj", vec![Object::string_literal("A")]),
+        Operation::new("ET", vec![]),
+    ]);
+    pdf.add_page(ops);
+    pdf.finish()
+}
+
+/// A text PDF whose page tree loops: the page inherits its media box, and the page
+/// list it asks for it names itself as its own parent, so a reader climbing the
+/// `/Parent` chain never reaches the top.
+pub fn parent_loop_pdf(lines: &[String]) -> Vec<u8> {
+    let mut pdf = PdfBuilder::new();
+    pdf.add_page(text_lines_ops(lines, MARGIN_LEFT, TOP));
+    let pages_id = pdf.pages_id;
+    let mut doc = pdf.into_document();
+    if let Ok(Object::Dictionary(pages)) = doc.get_object_mut(pages_id) {
+        pages.remove(b"MediaBox");
+        pages.set("Parent", pages_id);
+    }
+    save(&mut doc)
+}
+
+/// A text PDF whose page list names itself among its kids, so a reader walking the
+/// tree meets the same page again and again.
+pub fn kids_loop_pdf(lines: &[String]) -> Vec<u8> {
+    let mut pdf = PdfBuilder::new();
+    pdf.add_page(text_lines_ops(lines, MARGIN_LEFT, TOP));
+    let (pages_id, page_id) = (pdf.pages_id, pdf.page_ids[0]);
+    let mut doc = pdf.into_document();
+    if let Ok(Object::Dictionary(pages)) = doc.get_object_mut(pages_id) {
+        pages.set("Kids", vec![page_id.into(), pages_id.into()]);
+    }
+    save(&mut doc)
 }
 
 /// The first half of `bytes`: a download cut short, with no xref table or trailer.

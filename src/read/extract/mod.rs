@@ -5,6 +5,8 @@ mod docx;
 mod guard;
 mod html;
 mod pdf;
+mod pdf_layout;
+pub mod quality;
 mod text;
 
 use std::io::Read;
@@ -16,6 +18,7 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 pub use guard::contain_panics;
+pub use pdf_layout::GlyphFacts;
 
 /// The document formats skillgap reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
@@ -141,6 +144,31 @@ pub struct Extracted {
     pub text: String,
     /// What the page layout says about how an ATS will read the text.
     pub layout: Layout,
+    /// Which PDF reader's text this is (PDFs only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub engine: Option<Engine>,
+}
+
+/// The PDF readers: `pdf-extract` first, lopdf's text extraction behind it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub enum Engine {
+    /// `pdf-extract`'s glyphs, laid out by position.
+    #[serde(rename = "pdf-extract")]
+    PdfExtract,
+    /// lopdf's text operators in content order: read when pdf-extract fails or its
+    /// text reads poorly.
+    #[serde(rename = "lopdf")]
+    Lopdf,
+}
+
+impl Engine {
+    /// The name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Engine::PdfExtract => "pdf-extract",
+            Engine::Lopdf => "lopdf",
+        }
+    }
 }
 
 /// What the positions of text on the page show, for the readability checks: the
@@ -154,6 +182,10 @@ pub struct Layout {
     pub two_column_pages: Vec<usize>,
     /// 1-based pages with no text at all (scanned pages inside a text PDF).
     pub pages_without_text: Vec<usize>,
+    /// Glyphs a person cannot see but a parser reads (tiny, off the page), and
+    /// glyphs whose font gives no text for them.
+    #[serde(default)]
+    pub glyphs: GlyphFacts,
 }
 
 impl Layout {
@@ -200,10 +232,12 @@ fn extract_as(
         return Err(Error::Empty(name.to_string()));
     }
     let mut layout = Layout::default();
+    let mut engine = None;
     let (kind, pages, total_pages, mut text) = match sniffed {
         Sniffed::Pdf => {
             let pdf = pdf::extract(name, bytes, limits.max_pages)?;
             layout = pdf.layout;
+            engine = Some(pdf.engine);
             (Kind::Pdf, pdf.pages_read, pdf.total_pages, pdf.text)
         }
         Sniffed::Zip => (Kind::Docx, 1, 1, docx::extract(name, bytes, limits)?),
@@ -235,6 +269,7 @@ fn extract_as(
         total_pages,
         text,
         layout,
+        engine,
     })
 }
 

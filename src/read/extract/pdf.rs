@@ -1,15 +1,17 @@
-//! PDF text through `pdf-extract`, with the failures real files cause turned into
-//! errors a user can act on: encrypted, damaged, scanned, or a crash in the parser.
+//! PDF text through `pdf-extract` (glyphs laid out by position, see `pdf_layout`),
+//! with lopdf's text extraction behind it, and the failures real files cause turned
+//! into errors a user can act on: encrypted, damaged, scanned, or a crash in the parser.
 //! While the text is written, [`LayoutRecorder`] notes where each line starts on the
 //! page, so the readability checks can tell a two-column layout from real positions.
 
-use lopdf::Document;
-use pdf_extract::{
-    output_doc_page, ColorSpace, MediaBox, OutputDev, OutputError, Path, PlainTextOutput, Transform,
-};
+use lopdf::{Document, ObjectId};
+use pdf_extract::{output_doc_page, ColorSpace, MediaBox, OutputDev, OutputError, Path, Transform};
+use rustc_hash::FxHashSet;
 
 use super::guard::contain_panics;
-use super::Layout;
+use super::pdf_layout::{GlyphCollector, GlyphFacts};
+use super::quality::TextQuality;
+use super::{Engine, Layout};
 use crate::error::{Error, Result};
 
 /// The text of the pages read.
@@ -18,6 +20,8 @@ pub struct PdfText {
     pub pages_read: usize,
     pub total_pages: usize,
     pub layout: Layout,
+    /// The reader whose text this is.
+    pub engine: Engine,
 }
 
 /// Fewer visible characters than this in the whole file means there is no text layer.
@@ -25,15 +29,46 @@ const MIN_TEXT_CHARS: usize = 20;
 
 /// Extracts the text of at most `max_pages` pages. Pages are separated by a form feed
 /// so page breaks survive into normalization.
+///
+/// `pdf-extract` reads first, its glyphs laid out by position; when it fails (an
+/// error or a panic) or its text reads poorly (see [`TextQuality::is_poor`]), lopdf's
+/// own text extraction reads the file too and the better text is kept.
 pub fn extract(name: &str, bytes: &[u8], max_pages: usize) -> Result<PdfText> {
     let crash = |detail: String| Error::PdfCrash {
         path: name.to_string(),
         detail: first_line(&detail),
     };
-    contain_panics(|| extract_unguarded(name, bytes, max_pages)).map_err(crash)?
+    let doc = contain_panics(|| load(name, bytes)).map_err(crash)??;
+    let first = contain_panics(|| read_glyphs(name, &doc, max_pages))
+        .map_err(crash)
+        .and_then(|r| r);
+    let first_quality = first.as_ref().ok().map(|t| TextQuality::of(&t.text));
+    if first_quality.as_ref().is_some_and(|q| !q.is_poor()) {
+        return first;
+    }
+    let second = contain_panics(|| read_operators(name, &doc, max_pages))
+        .ok()
+        .and_then(|r| r.ok());
+    match (first, second) {
+        (Ok(first), Some(second)) => {
+            let (q1, q2) = (
+                first_quality.unwrap_or_default(),
+                TextQuality::of(&second.text),
+            );
+            Ok(if q2.score() > q1.score() + 0.05 {
+                second
+            } else {
+                first
+            })
+        }
+        (Ok(first), None) => Ok(first),
+        (Err(_), Some(second)) if !TextQuality::of(&second.text).is_poor() => Ok(second),
+        (Err(err), _) => Err(err),
+    }
 }
 
-fn extract_unguarded(name: &str, bytes: &[u8], max_pages: usize) -> Result<PdfText> {
+/// Parses the file, refusing encrypted files and page trees that loop.
+fn load(name: &str, bytes: &[u8]) -> Result<Document> {
     let damaged = |detail: String| Error::DamagedPdf {
         path: name.to_string(),
         detail: first_line(&detail),
@@ -46,6 +81,104 @@ fn extract_unguarded(name: &str, bytes: &[u8], max_pages: usize) -> Result<PdfTe
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err(Error::Encrypted(name.to_string()));
     }
+    if let Some(problem) = page_tree_problem(&mut doc) {
+        return Err(damaged(problem.into()));
+    }
+    Ok(doc)
+}
+
+/// Most page-tree nodes walked: far beyond any resume, and a bound on hostile trees.
+const MAX_PAGE_TREE_NODES: usize = 100_000;
+
+/// Makes the page tree safe to walk, or says why it cannot be.
+///
+/// A `/Kids` entry naming a page list already seen (the list itself, an ancestor, or
+/// a list shared by two parents) is cut from the document in memory: readers walking
+/// the tree would go round forever or repeat it exponentially, and without the entry
+/// the pages read once, as pdftotext reads them. A page whose `/Parent` chain loops
+/// cannot be repaired so simply (its inherited media box and resources are lost in
+/// the loop, and a reader climbing the chain never stops): that is the damaged file's
+/// error. Both are found with a set of the nodes seen, before any reader starts.
+fn page_tree_problem(doc: &mut Document) -> Option<&'static str> {
+    let root = doc
+        .catalog()
+        .ok()
+        .and_then(|c| c.get(b"Pages").ok())
+        .and_then(|p| p.as_reference().ok())?;
+    let mut seen: FxHashSet<ObjectId> = FxHashSet::default();
+    seen.insert(root);
+    let mut stack = vec![root];
+    let mut pages = Vec::new();
+    while let Some(id) = stack.pop() {
+        if seen.len() > MAX_PAGE_TREE_NODES {
+            return Some("the page tree is too large");
+        }
+        let kids = doc
+            .get_dictionary(id)
+            .ok()
+            .and_then(|d| d.get(b"Kids").ok())
+            .and_then(|k| doc.dereference(k).ok())
+            .and_then(|(_, o)| o.as_array().ok())
+            .cloned();
+        let Some(kids) = kids else {
+            pages.push(id);
+            continue;
+        };
+        let mut kept = Vec::with_capacity(kids.len());
+        for kid in kids {
+            if let Ok(kid_id) = kid.as_reference() {
+                let is_list = doc.get_dictionary(kid_id).is_ok_and(|d| d.has(b"Kids"));
+                let first_time = seen.insert(kid_id);
+                if is_list && !first_time {
+                    continue;
+                }
+                if is_list {
+                    stack.push(kid_id);
+                } else if first_time {
+                    pages.push(kid_id);
+                }
+            }
+            kept.push(kid);
+        }
+        let cut = doc
+            .get_dictionary(id)
+            .ok()
+            .and_then(|d| d.get(b"Kids").ok())
+            .and_then(|k| doc.dereference(k).ok())
+            .and_then(|(_, o)| o.as_array().ok())
+            .is_some_and(|all| all.len() != kept.len());
+        if cut {
+            if let Ok(node) = doc.get_dictionary_mut(id) {
+                node.set("Kids", kept);
+            }
+        }
+    }
+    // Nodes whose /Parent chain is known to end; each chain is walked once.
+    let mut ends: FxHashSet<ObjectId> = FxHashSet::default();
+    for page in pages {
+        let mut chain: FxHashSet<ObjectId> = FxHashSet::default();
+        let mut at = Some(page);
+        while let Some(id) = at.filter(|id| !ends.contains(id)) {
+            if !chain.insert(id) {
+                return Some("the page tree loops: a page's /Parent chain comes back to itself");
+            }
+            at = doc
+                .get_dictionary(id)
+                .ok()
+                .and_then(|d| d.get(b"Parent").ok())
+                .and_then(|p| p.as_reference().ok());
+        }
+        ends.extend(chain);
+    }
+    None
+}
+
+/// Reads with `pdf-extract`, laying each page's glyphs out by position.
+fn read_glyphs(name: &str, doc: &Document, max_pages: usize) -> Result<PdfText> {
+    let damaged = |detail: String| Error::DamagedPdf {
+        path: name.to_string(),
+        detail: first_line(&detail),
+    };
     let pages = doc.get_pages();
     if pages.is_empty() {
         return Err(damaged("no pages found".into()));
@@ -54,17 +187,18 @@ fn extract_unguarded(name: &str, bytes: &[u8], max_pages: usize) -> Result<PdfTe
     let mut pages_read = 0;
     let mut last_error = None;
     let mut layout = Layout::default();
+    let mut facts = GlyphFacts::default();
     for &number in pages.keys().take(max_pages) {
-        let mut page = String::new();
-        let mut output = LayoutRecorder::new(PlainTextOutput::new(&mut page));
-        match output_doc_page(&doc, &mut output, number) {
+        let mut output = LayoutRecorder::new(GlyphCollector::default());
+        match output_doc_page(doc, &mut output, number) {
             Ok(()) => {
                 pages_read += 1;
                 let page_number = pages_read;
                 if output.looks_two_column() {
                     layout.two_column_pages.push(page_number);
                 }
-                drop(output);
+                let page = output.inner.take_page();
+                facts.add(&output.inner.facts);
                 if page.trim().is_empty() {
                     layout.pages_without_text.push(page_number);
                 }
@@ -81,8 +215,13 @@ fn extract_unguarded(name: &str, bytes: &[u8], max_pages: usize) -> Result<PdfTe
             last_error.unwrap_or_else(|| "no readable page".into()),
         ));
     }
+    layout.glyphs = facts;
     let visible = text.chars().filter(|c| !c.is_whitespace()).count();
     if visible < MIN_TEXT_CHARS {
+        // Glyphs were drawn, but their fonts say nothing of the letters they show.
+        if layout.glyphs.unmapped >= MIN_TEXT_CHARS {
+            return Err(Error::NoTextMapping(name.to_string()));
+        }
         return Err(Error::NoTextLayer(name.to_string()));
     }
     Ok(PdfText {
@@ -90,6 +229,39 @@ fn extract_unguarded(name: &str, bytes: &[u8], max_pages: usize) -> Result<PdfTe
         pages_read,
         total_pages: pages.len(),
         layout,
+        engine: Engine::PdfExtract,
+    })
+}
+
+/// Reads with lopdf's own text extraction: the text operators in content order,
+/// decoded by each font's encoding. It has no positions (so no layout facts), but it
+/// survives fonts and content that make `pdf-extract` fail.
+fn read_operators(name: &str, doc: &Document, max_pages: usize) -> Result<PdfText> {
+    let pages = doc.get_pages();
+    let numbers: Vec<u32> = pages.keys().take(max_pages).copied().collect();
+    let mut text = String::new();
+    let mut layout = Layout::default();
+    for (i, &number) in numbers.iter().enumerate() {
+        let chunks = doc.extract_text_chunks(&[number]);
+        let page: String = chunks.into_iter().filter_map(|c| c.ok()).collect();
+        if page.trim().is_empty() {
+            layout.pages_without_text.push(i + 1);
+        }
+        if !text.is_empty() {
+            text.push('\x0c');
+        }
+        text.push_str(&page);
+    }
+    let visible = text.chars().filter(|c| !c.is_whitespace()).count();
+    if visible < MIN_TEXT_CHARS {
+        return Err(Error::NoTextLayer(name.to_string()));
+    }
+    Ok(PdfText {
+        text,
+        pages_read: numbers.len(),
+        total_pages: pages.len(),
+        layout,
+        engine: Engine::Lopdf,
     })
 }
 

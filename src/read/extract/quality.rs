@@ -1,0 +1,193 @@
+//! How well extracted text reads as words: what decides whether a PDF's second
+//! reader runs, and what the `glued_words` check reports.
+//!
+//! No dictionary is needed to tell words from extraction damage: words run together
+//! make letter runs far longer than any word, and fonts without a Unicode map make
+//! symbols. Tokens that are neither words nor damage (addresses, links, versions,
+//! numbers) are left out of the measure.
+//!
+//! ```
+//! use skillgap::internals::extract::quality::TextQuality;
+//! let fine = TextQuality::of("Backend engineer with eight years of Go and PostgreSQL on AWS, \
+//!     building payment services and the teams that run them in production every day.");
+//! assert!(!fine.is_poor());
+//! let glued = TextQuality::of("Ahighlyinnovativeandcompetentsoftwaredeveloperwithmorethantenyears \
+//!     ofexperiencebuildingbackendservicesinGoandRustforpaymentsandlogistics.");
+//! assert!(glued.glued_share > 0.9);
+//! ```
+
+/// A run of this many letters is longer than any word a resume uses (the longest
+/// common English and technical words stay under 22): words run together.
+pub const GLUED_LETTERS: usize = 22;
+/// Share of the letters in glued runs from which text reads poorly.
+pub const POOR_GLUED_SHARE: f64 = 0.15;
+/// Share of symbol characters from which text reads poorly.
+pub const POOR_SYMBOL_SHARE: f64 = 0.10;
+/// Share of letters and digits among the visible characters below which text reads
+/// poorly: prose and skill lists stay far above it (about 85 %); codes decoded
+/// without a font's map come out as punctuation and control characters.
+pub const POOR_LETTER_SHARE: f64 = 0.5;
+/// Fewer word-like tokens than this say too little to judge.
+const MIN_TOKENS: usize = 10;
+
+/// Measures of one text; see the module docs.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TextQuality {
+    /// Tokens judged (words and glued runs; not links, numbers or addresses).
+    pub tokens: usize,
+    /// Share of the judged letters that sit in runs of [`GLUED_LETTERS`] or more.
+    pub glued_share: f64,
+    /// Share of the visible characters that are symbols, not letters, digits or
+    /// the punctuation resumes use.
+    pub symbol_share: f64,
+    /// Share of the visible characters that are letters or digits.
+    pub letter_share: f64,
+    /// Mean letters per judged token (about 5 in English; far more when glued).
+    pub mean_word_len: f64,
+    /// The longest glued run, for messages.
+    pub glued_sample: Option<String>,
+}
+
+impl TextQuality {
+    /// Measures `text`.
+    pub fn of(text: &str) -> TextQuality {
+        let mut visible = 0usize;
+        let mut symbols = 0usize;
+        let mut alphanumeric = 0usize;
+        for c in text.chars().filter(|c| !c.is_whitespace()) {
+            visible += 1;
+            symbols += usize::from(is_symbol(c));
+            alphanumeric += usize::from(c.is_alphanumeric());
+        }
+        let mut tokens = 0usize;
+        let mut letters = 0usize;
+        let mut glued = 0usize;
+        let mut sample: Option<&str> = None;
+        for token in text.split_whitespace() {
+            if !is_judged(token) {
+                continue;
+            }
+            // Hyphens and slashes join real words ("cloud-native", "CI/CD").
+            for part in token.split(['-', '/', '–', '—']) {
+                let run = part.chars().filter(|c| c.is_alphabetic()).count();
+                if run == 0 {
+                    continue;
+                }
+                tokens += 1;
+                letters += run;
+                if run >= GLUED_LETTERS {
+                    glued += run;
+                    if sample.is_none_or(|s| s.len() < part.len()) {
+                        sample = Some(part);
+                    }
+                }
+            }
+        }
+        let share = |part: usize, whole: usize| {
+            if whole == 0 {
+                0.0
+            } else {
+                part as f64 / whole as f64
+            }
+        };
+        TextQuality {
+            tokens,
+            glued_share: share(glued, letters),
+            symbol_share: share(symbols, visible),
+            letter_share: if visible == 0 {
+                1.0
+            } else {
+                share(alphanumeric, visible)
+            },
+            mean_word_len: share(letters, tokens),
+            glued_sample: sample.map(|s| s.chars().take(40).collect()),
+        }
+    }
+
+    /// True when the text is damaged enough that another reader may do better:
+    /// many words run together, many symbols, or too few letters.
+    pub fn is_poor(&self) -> bool {
+        self.symbol_share >= POOR_SYMBOL_SHARE
+            || self.letter_share < POOR_LETTER_SHARE
+            || (self.tokens >= MIN_TOKENS && self.glued_share >= POOR_GLUED_SHARE)
+    }
+
+    /// One number to compare two readings of a file by: the share of text that
+    /// reads as words (1 = all of it).
+    pub fn score(&self) -> f64 {
+        (1.0 - self.glued_share) * (1.0 - self.symbol_share) * (self.letter_share / 0.8).min(1.0)
+    }
+}
+
+/// Tokens that say nothing about spacing: addresses, links, paths, numbers,
+/// versions and code-like names hold long letter runs or no words by nature.
+fn is_judged(token: &str) -> bool {
+    !(token.contains('@')
+        || token.contains("://")
+        || token.contains("www.")
+        || token.contains('_')
+        || token.chars().filter(|&c| c == '.').count() >= 2
+        || token.chars().any(|c| c.is_ascii_digit()))
+}
+
+/// Neither a letter, a digit, white space, nor punctuation resumes use.
+pub fn is_symbol(c: char) -> bool {
+    !(c.is_alphanumeric()
+        || c.is_whitespace()
+        || c.is_ascii_punctuation()
+        || matches!(
+            c,
+            '–' | '—'
+                | '•'
+                | '…'
+                | '®'
+                | '™'
+                | '€'
+                | '£'
+                | '‘'
+                | '’'
+                | '“'
+                | '”'
+                | '·'
+                | '▪'
+                | '●'
+        ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_technical_words_and_links_are_not_glued() {
+        let text = "Internationalization, containerization and microservices; \
+            https://github.com/jordan-avery/observability-dashboards jordan.avery@example.com \
+            Kubernetes-administration, PostgreSQL, responsibilities, implementation details \
+            of the infrastructure automation team";
+        let q = TextQuality::of(text);
+        assert_eq!(q.glued_share, 0.0, "{q:?}");
+        assert!(!q.is_poor());
+    }
+
+    #[test]
+    fn words_run_together_are_poor() {
+        let text = "Summary Seniorbackendengineerwhobuiltpaymentservices \
+            inGoandRustforaEuropeanbankandledateamofsix \
+            Skills Kubernetes Terraform PostgreSQL Kafka and more words here";
+        let q = TextQuality::of(text);
+        assert!(q.glued_share > POOR_GLUED_SHARE, "{q:?}");
+        assert!(q.is_poor());
+        assert_eq!(
+            q.glued_sample.as_deref(),
+            Some("Seniorbackendengineerwhobuiltpaymentserv")
+        );
+    }
+
+    #[test]
+    fn symbols_instead_of_letters_are_poor() {
+        let q = TextQuality::of("©±¦¡‰° §‰¿¦¡ ©±¦¡‰° §‰¿¦¡ Java");
+        assert!(q.symbol_share > 0.5);
+        assert!(q.is_poor());
+        assert!(q.score() < TextQuality::of("Java and Go").score());
+    }
+}
