@@ -1,18 +1,20 @@
 //! The batch engine behind `rank`: many resumes against one posting, on all cores,
 //! with every file isolated so one bad file can only ever become an error row. It
-//! finds the files, reads ahead, scores on a pool, keeps one PDF worker per thread and
-//! finds duplicates; it hands back plain rows ([`Row`]) and formats nothing (the
+//! finds the files, reads ahead, scores on a pool, keeps one worker process per thread
+//! and finds duplicates; it hands back plain rows ([`Row`]) and formats nothing (the
 //! `rank` command and the reports do).
 //!
-//! Isolation, and why it is built this way: text, HTML and DOCX are handled by our
-//! own code and well-kept parsers with size caps, so they run in-process on a rayon
-//! pool. PDFs go through `pdf-extract`, which can panic, loop or overflow its stack on
-//! hostile files; a thread cannot be killed, so each pool thread owns one worker
-//! process (this binary, re-run as the hidden `__worker` subcommand) that extracts
-//! PDFs one at a time. A worker that overruns `--file-timeout` is killed and replaced;
-//! one that dies (stack overflow, abort) is replaced; either way the file becomes an
-//! error row and the run goes on. Workers start lazily and live for the whole run, so
-//! the process cost is paid once per core, not once per file.
+//! Isolation, and why it is built this way: plain text is read by our own
+//! linear-time code, so it runs in-process on a rayon pool. PDFs go through
+//! `pdf-extract`, which can panic, loop or overflow its stack on hostile files, and
+//! HTML parsing grows with the square of the nesting depth; a thread cannot be killed,
+//! so each pool thread owns one worker process (this binary, re-run as the hidden
+//! `__worker` subcommand) that extracts PDF, DOCX and HTML files one at a time. A
+//! worker that overruns `--file-timeout` is killed and replaced; one that dies (stack
+//! overflow, abort) is replaced; either way the file becomes an error row and the run
+//! goes on. Workers start lazily and live for the whole run, so the process cost is
+//! paid once per core, not once per file; they die with the run (see `read::isolated`).
+//! A panic while scoring is caught and becomes that file's error row too.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -332,8 +334,9 @@ enum PreparedState {
         doc: Document,
         kind: Kind,
     },
-    /// A PDF: extracted later, in the scoring thread's worker process.
-    Pdf,
+    /// A PDF, DOCX or HTML file: extracted later, in the scoring thread's worker
+    /// process, under the time limit.
+    Isolated,
     Failed(Error),
 }
 
@@ -354,8 +357,9 @@ impl Prepared {
             hash: xxhash_rust::xxh3::xxh3_128(&input.bytes),
             path: path.to_path_buf(),
         });
-        let state = match extract::contain_panics(|| extract::extract_unless_pdf(&input, limits)) {
-            Ok(None) => PreparedState::Pdf,
+        let state = match extract::contain_panics(|| extract::extract_unless_parsed(&input, limits))
+        {
+            Ok(None) => PreparedState::Isolated,
             Ok(Some(Ok(extracted))) => PreparedState::Text {
                 doc: resume_document(&extracted),
                 kind: extracted.kind,
@@ -419,16 +423,29 @@ impl<'a> Scorer<'a> {
             state,
         } = prepared.unwrap_or_else(|| Prepared::new(path, &self.limits));
         let row = match state {
-            PreparedState::Text { doc, kind } => self.score_doc(&name, &doc, kind),
-            PreparedState::Pdf => match self.extract_in_worker(path) {
+            PreparedState::Text { doc, kind } => self.score_contained(&name, &doc, kind),
+            PreparedState::Isolated => match self.extract_in_worker(path) {
                 Ok(extracted) => {
-                    self.score_doc(&name, &resume_document(&extracted), extracted.kind)
+                    self.score_contained(&name, &resume_document(&extracted), extracted.kind)
                 }
                 Err(e) => Row::error(&name, &e),
             },
             PreparedState::Failed(e) => Row::error(&name, &e),
         };
         (row, content)
+    }
+
+    /// [`score_doc`](Scorer::score_doc), with a panic (a bug of ours on some odd text)
+    /// becoming the file's error row instead of ending the run.
+    fn score_contained(&self, name: &str, doc: &Document, kind: Kind) -> Row<'a> {
+        extract::contain_panics(|| self.score_doc(name, doc, kind)).unwrap_or_else(|panic| {
+            Row::error(
+                name,
+                &Error::Reported(format!(
+                    "{name}: scoring failed ({panic}); please report this file"
+                )),
+            )
+        })
     }
 
     fn score_doc(&self, name: &str, doc: &Document, kind: Kind) -> Row<'a> {
@@ -440,6 +457,7 @@ impl<'a> Scorer<'a> {
             file: name.to_string(),
             status: RowStatus::Ok,
             score: quick.scores.score,
+            score_note: quick.garbled.then_some(analysis::GARBLED_NOTE),
             required: quick.scores.required,
             preferred: quick.scores.preferred,
             missing: quick.missing,
@@ -450,7 +468,7 @@ impl<'a> Scorer<'a> {
         }
     }
 
-    /// Extracts a PDF in this thread's worker process, within the time limit.
+    /// Extracts a file in this thread's worker process, within the time limit.
     fn extract_in_worker(&self, path: &Path) -> Result<Extracted> {
         let name = display_name(path);
         WORKERS.with(|cell| {

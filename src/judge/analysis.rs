@@ -128,7 +128,7 @@ pub fn analyze(
         suggestions.retain(|s| s.kind == suggest::Kind::Readability);
     }
     let score_note = if garbled {
-        Some("the resume's text is garbled (symbols instead of letters), so a keyword score would be meaningless; fix the file first (see the garbled_text check)".to_string())
+        Some(GARBLED_NOTE.to_string())
     } else {
         scores.score.is_none().then(|| {
             "the posting names no skills from the lexicon, so coverage is undefined".to_string()
@@ -192,10 +192,16 @@ fn highlights(lexicon: &Lexicon, mentions: &[Mention], results: &[SkillResult]) 
         .collect()
 }
 
+/// Why a garbled resume has no score, in `match` and `rank` alike.
+pub const GARBLED_NOTE: &str = "the resume's text is garbled (symbols instead of letters), so a keyword score would be meaningless; fix the file first (see the garbled_text check)";
+
 /// The part of an analysis `rank` needs, without checks and suggestions: scored in
 /// the batch hot path.
 pub struct QuickScore<'a> {
+    /// The scores, withheld (`None`) when the text is garbled, as [`analyze`] does.
     pub scores: score::Scores,
+    /// The text is garbled (the `garbled_text` check fails).
+    pub garbled: bool,
     /// Posting skills the resume lacks, required first (names borrowed from the
     /// lexicon: no string is copied per resume).
     pub missing: Vec<&'a str>,
@@ -215,8 +221,16 @@ pub fn quick<'a>(matcher: &'a Matcher, resume_doc: &Document, job: &JobProfile) 
         .filter(|&(_, &status)| status == score::Status::Missing)
         .map(|(js, _)| matcher.lexicon().skill(js.skill).name.as_str())
         .collect();
+    let mut scores = score::scores_for(matcher, job, &statuses);
+    let garbled = checks::text_is_garbled(resume_doc);
+    if garbled {
+        scores.score = None;
+        scores.hard = None;
+        scores.soft = None;
+    }
     QuickScore {
-        scores: score::scores_for(matcher, job, &statuses),
+        scores,
+        garbled,
         missing,
         mentions,
     }

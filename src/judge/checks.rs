@@ -91,6 +91,12 @@ pub fn checks(extracted: &Extracted, file_bytes: u64, doc: &Document) -> Vec<Che
     ]
 }
 
+/// The `garbled_text` check alone, for `rank`, which withholds the score of a garbled
+/// text as `match` does without running the other checks.
+pub fn text_is_garbled(doc: &Document) -> bool {
+    garbled_text(doc).status == CheckStatus::Fail
+}
+
 /// True when the checks found the text garbled: the keyword score would be noise.
 pub fn is_garbled(checks: &[Check]) -> bool {
     checks
