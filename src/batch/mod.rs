@@ -380,7 +380,7 @@ impl Prepared {
     /// Roughly how much memory this holds, to bound reading ahead.
     fn size(&self) -> usize {
         match &self.state {
-            PreparedState::Text { doc, .. } => doc.text.len() + 8 * doc.line_count(),
+            PreparedState::Text { doc, .. } => doc.text().len() + 8 * doc.line_count(),
             _ => 0,
         }
     }

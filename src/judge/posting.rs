@@ -190,19 +190,19 @@ pub fn analyze(matcher: &Matcher, doc: &Document) -> JobProfile {
     let mentions = matcher.scan(doc);
     let lexicon = matcher.lexicon();
     let has_sections = doc
-        .sections
+        .sections()
         .iter()
         .any(|s| matches!(s.kind, SectionKind::Requirements | SectionKind::Preferred));
     let mut by_skill: BTreeMap<SkillId, JobSkill> = BTreeMap::new();
     let mut years_overall: Option<u32> = None;
-    let sentences = Sentences::new(&doc.text);
+    let sentences = Sentences::new(&doc.text());
     // Mentions come in text order, so those in one sentence come together: each
     // sentence is read once, however many skills it names.
     let mut last: Option<(Range<usize>, SentenceFacts)> = None;
     for m in &mentions {
         let range = sentences.around(m.span.start, m.span.end);
         if last.as_ref().is_none_or(|(r, _)| *r != range) {
-            last = Some((range.clone(), SentenceFacts::of(&doc.text[range])));
+            last = Some((range.clone(), SentenceFacts::of(&doc.text()[range])));
         }
         let facts = &last.as_ref().expect("set just above").1;
         let level = level_of(m, facts, has_sections);
@@ -230,7 +230,7 @@ pub fn analyze(matcher: &Matcher, doc: &Document) -> JobProfile {
             entry.years = Some(entry.years.map_or(y, |old| old.max(y)));
         }
     }
-    for line in doc.text.lines() {
+    for line in doc.text().lines() {
         if let Some(y) = overall_years(line, &mentions, doc) {
             years_overall = Some(years_overall.map_or(y, |old| old.max(y)));
         }
@@ -285,7 +285,7 @@ pub fn analyze(matcher: &Matcher, doc: &Document) -> JobProfile {
     JobProfile {
         title: posting_title(doc),
         unknown_terms: unknown_terms(matcher, doc, &mentions),
-        education: education_ask(&doc.text),
+        education: education_ask(&doc.text()),
         years_overall,
         has_sections,
         skills,
@@ -447,11 +447,11 @@ fn overall_years(line: &str, mentions: &[Mention], doc: &Document) -> Option<u32
     if !lower.contains("experience") {
         return None;
     }
-    let line_start = line.as_ptr() as usize - doc.text.as_ptr() as usize;
+    let line_start = line.as_ptr() as usize - doc.text().as_ptr() as usize;
     let line_end = line_start + line.len();
     let names_skill = mentions_within(mentions, line_start, line_end)
         .iter()
-        .any(|m| !doc.text[m.span.clone()].eq_ignore_ascii_case("experience"));
+        .any(|m| !doc.text()[m.span.clone()].eq_ignore_ascii_case("experience"));
     if names_skill {
         return None;
     }
@@ -474,12 +474,12 @@ fn posting_title(doc: &Document) -> Option<String> {
     static LABEL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^\s*(?:job\s+title|title|position|role)\s*:\s*(.{3,80})$").unwrap()
     });
-    for line in doc.text.lines().take(40) {
+    for line in doc.text().lines().take(40) {
         if let Some(c) = LABEL.captures(line) {
             return Some(c[1].trim().to_string());
         }
     }
-    let first = doc.text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let first = doc.text().lines().map(str::trim).find(|l| !l.is_empty())?;
     let words = first.split_whitespace().count();
     let is_heading =
         crate::read::sections::heading_kind(first, crate::read::sections::Purpose::Posting)
@@ -596,12 +596,12 @@ fn unknown_terms(matcher: &Matcher, doc: &Document, mentions: &[Mention]) -> Vec
         terms.push(term.to_string());
     };
     let skip_sections = [SectionKind::Benefits, SectionKind::Other];
-    for (index, line) in doc.text.split('\n').enumerate() {
+    for (index, line) in doc.text().split('\n').enumerate() {
         let line_no = index + 1;
         if skip_sections.contains(&doc.section_of_line(line_no)) || line_no == 1 {
             continue;
         }
-        let line_start = doc.lines[index];
+        let line_start = doc.line_starts()[index];
         for m in TECHY.find_iter(line) {
             let (start, end) = (line_start + m.start(), line_start + m.end());
             if !inside_mention(start, end) {
@@ -635,7 +635,7 @@ fn unknown_terms(matcher: &Matcher, doc: &Document, mentions: &[Mention]) -> Vec
                     .saturating_sub(1)
                     .min(item.len());
                 let name = &item[..name_len];
-                let offset = name.as_ptr() as usize - doc.text.as_ptr() as usize;
+                let offset = name.as_ptr() as usize - doc.text().as_ptr() as usize;
                 if !name.is_empty() && !inside_mention(offset, offset + name.len()) {
                     push(name, &mut terms);
                 }

@@ -30,6 +30,14 @@ pub const ALIAS_CREDIT: f64 = 0.85;
 /// Credit for a skill only implied by another (PostgreSQL -> SQL).
 pub const IMPLIED_CREDIT: f64 = 0.5;
 
+/// Hard (technical) or soft skill: scored apart, soft weighing less.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SkillKind {
+    Hard,
+    Soft,
+}
+
 /// How a posting skill shows in the resume.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -65,7 +73,7 @@ impl Status {
 pub struct SkillResult {
     pub name: String,
     pub category: Category,
-    pub kind: &'static str,
+    pub kind: SkillKind,
     pub level: Level,
     pub weight: f64,
     pub status: Status,
@@ -192,9 +200,9 @@ pub fn judge(
                 name: skill.name.clone(),
                 category: skill.category,
                 kind: if skill.category.is_soft() {
-                    "soft"
+                    SkillKind::Soft
                 } else {
-                    "hard"
+                    SkillKind::Hard
                 },
                 level: js.level,
                 weight: js.weight,
@@ -246,7 +254,7 @@ pub fn scores(results: &[SkillResult]) -> Scores {
     scores_of(
         results
             .iter()
-            .map(|r| (r.level, r.weight, r.kind == "soft", r.status)),
+            .map(|r| (r.level, r.weight, r.kind == SkillKind::Soft, r.status)),
     )
 }
 
