@@ -193,9 +193,11 @@ fn a_worker_that_spins_with_no_one_watching_is_stopped_by_the_kernel() {
         if let Some(status) = worker.try_wait().unwrap() {
             break status;
         }
-        if started.elapsed() > Duration::from_secs(20) {
+        // About 4 s of CPU; a machine busy with other builds may give it far less
+        // than one core, so the wall-clock patience is generous.
+        if started.elapsed() > Duration::from_secs(120) {
             worker.kill().unwrap();
-            panic!("the worker spun for 20 s");
+            panic!("the worker spun for 120 s");
         }
         std::thread::sleep(Duration::from_millis(100));
     };
