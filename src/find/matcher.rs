@@ -533,7 +533,7 @@ impl Matcher {
         placed: bool,
         mut make: impl FnMut(&Candidate, Evidence, usize, SectionKind) -> T,
     ) -> Vec<T> {
-        let candidates = self.candidates(&doc.text());
+        let candidates = self.candidates(doc.text());
         // Evidence looks at real lines: the original text, where every line break
         // is still there (the automaton reads a single break as a space). Found only
         // when an ambiguous form needs it.
@@ -551,7 +551,7 @@ impl Matcher {
             } else if section == SectionKind::Skills {
                 Evidence::SkillsSection
             } else if let Some(e) = self.context_evidence(
-                &doc.text(),
+                doc.text(),
                 marks.get_or_init(|| Marks::new(doc.text().as_bytes())),
                 &candidates,
                 i,

@@ -112,7 +112,7 @@ pub fn analyze(
     let results = score::judge(matcher, job, &mentions, &found, &facts);
     let scores = score::scores(&results);
     let mut checks = vec![
-        score::title_check(job, &facts, &resume_doc.text()),
+        score::title_check(job, &facts, resume_doc.text()),
         score::experience_check(job, &facts),
         score::education_check(job.education.as_ref(), &facts),
     ];

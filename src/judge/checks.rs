@@ -132,7 +132,7 @@ fn word_count(text: &str) -> usize {
 /// Text present at all, and on every page. Garbled text is still a text layer;
 /// `garbled_text` judges what it says.
 fn text_layer(extracted: &Extracted, doc: &Document) -> Check {
-    let words = word_count(&doc.text());
+    let words = word_count(doc.text());
     let empty_pages = &extracted.layout.pages_without_text;
     if doc.text().trim().is_empty() {
         check(
@@ -237,7 +237,7 @@ fn symbol_ratio(text: &str) -> (f64, usize, String) {
 /// Fonts without a Unicode map extract as runs of symbols; say so, since every
 /// later step (and every ATS) reads the same garbage.
 fn garbled_text(doc: &Document) -> Check {
-    let (ratio, visible, sample) = symbol_ratio(&doc.text());
+    let (ratio, visible, sample) = symbol_ratio(doc.text());
     let percent = (ratio * 100.0).round();
     if visible >= 20 && ratio >= GARBLED_FAIL {
         check(
@@ -354,7 +354,7 @@ fn find_contact(text: &str) -> Contact {
 
 /// Email, phone and a profile link, written as text an ATS can copy.
 fn contact(doc: &Document) -> Check {
-    let found = find_contact(&doc.text());
+    let found = find_contact(doc.text());
     let mut have = Vec::new();
     let mut lack = Vec::new();
     for (present, name) in [
@@ -458,7 +458,7 @@ fn headings(doc: &Document) -> Check {
 
 /// Words and pages against the usual advice.
 fn length(extracted: &Extracted, doc: &Document) -> Check {
-    let words = word_count(&doc.text());
+    let words = word_count(doc.text());
     let pages = (extracted.kind == Kind::Pdf).then_some(extracted.total_pages);
     let size = match pages {
         Some(p) => format!(

@@ -195,7 +195,7 @@ pub fn analyze(matcher: &Matcher, doc: &Document) -> JobProfile {
         .any(|s| matches!(s.kind, SectionKind::Requirements | SectionKind::Preferred));
     let mut by_skill: BTreeMap<SkillId, JobSkill> = BTreeMap::new();
     let mut years_overall: Option<u32> = None;
-    let sentences = Sentences::new(&doc.text());
+    let sentences = Sentences::new(doc.text());
     // Mentions come in text order, so those in one sentence come together: each
     // sentence is read once, however many skills it names.
     let mut last: Option<(Range<usize>, SentenceFacts)> = None;
@@ -285,7 +285,7 @@ pub fn analyze(matcher: &Matcher, doc: &Document) -> JobProfile {
     JobProfile {
         title: posting_title(doc),
         unknown_terms: unknown_terms(matcher, doc, &mentions),
-        education: education_ask(&doc.text()),
+        education: education_ask(doc.text()),
         years_overall,
         has_sections,
         skills,

@@ -200,7 +200,7 @@ pub fn facts(doc: &Document) -> ResumeFacts {
         .collect::<Vec<_>>()
         .join("\n");
     let degree = degree_in(if education_text.is_empty() {
-        &doc.text()
+        doc.text()
     } else {
         &education_text
     });
