@@ -91,10 +91,40 @@ pub fn checks(extracted: &Extracted, file_bytes: u64, doc: &Document) -> Vec<Che
     ]
 }
 
-/// The `garbled_text` check alone, for `rank`, which withholds the score of a garbled
-/// text as `match` does without running the other checks.
+/// The verdict of the `garbled_text` check alone, for `rank`, which withholds the
+/// score of a garbled text as `match` does. One pass with a table for ASCII: the check
+/// itself reads the text three times and builds a sample for its message, which
+/// doubled `rank`'s time on small text files.
 pub fn text_is_garbled(doc: &Document) -> bool {
-    garbled_text(doc).status == CheckStatus::Fail
+    /// For each ASCII byte: (visible, symbol), as `symbol_ratio` counts them.
+    static ASCII: LazyLock<[(u8, u8); 128]> = LazyLock::new(|| {
+        let mut table = [(0, 0); 128];
+        for (b, entry) in table.iter_mut().enumerate() {
+            let c = b as u8 as char;
+            *entry = (u8::from(!c.is_whitespace()), u8::from(is_symbol(c)));
+        }
+        table
+    });
+    let text = doc.text();
+    let (mut visible, mut symbols) = (0usize, 0usize);
+    let mut rest = text;
+    while let Some(at) = rest.bytes().position(|b| b >= 0x80) {
+        for b in rest[..at].bytes() {
+            let (v, s) = ASCII[usize::from(b)];
+            visible += usize::from(v);
+            symbols += usize::from(s);
+        }
+        let c = rest[at..].chars().next().unwrap_or(' ');
+        visible += usize::from(!c.is_whitespace());
+        symbols += usize::from(is_symbol(c));
+        rest = &rest[at + c.len_utf8()..];
+    }
+    for b in rest.bytes() {
+        let (v, s) = ASCII[usize::from(b)];
+        visible += usize::from(v);
+        symbols += usize::from(s);
+    }
+    visible >= 20 && symbols as f64 / visible as f64 >= GARBLED_FAIL
 }
 
 /// True when the checks found the text garbled: the keyword score would be noise.
@@ -533,6 +563,33 @@ fn file_type(kind: Kind, bytes: u64) -> Check {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_quick_garbled_verdict_is_the_checks_verdict() {
+        use crate::read::sections::Purpose;
+        let samples = [
+            "Jane Doe\nSKILLS\nJava, Kafka, PostgreSQL\n",
+            "\u{e000}\u{e001}\u{e002} \u{e003}\u{e004}\u{e005} \u{e006}\u{e007}\u{e008} \u{e009}\u{e00a} Java \u{e00b}\u{e00c}\u{e00d}\u{e00e}\u{e00f}\u{e010}",
+            "#### $$$$ %%%% ^^^^ ~~~~ |||| Java and Go",
+            "Café résumé — naïve coöperation · 5 years · Zürich",
+            "≠≠≠≠ ∑∑∑∑ ∂∂∂∂ ∆∆∆∆ ∞∞∞∞ ok",
+            "short",
+        ];
+        for text in samples {
+            let doc = Document::new(text.to_string(), Purpose::Resume);
+            assert_eq!(
+                text_is_garbled(&doc),
+                garbled_text(&doc).status == CheckStatus::Fail,
+                "{text:?}"
+            );
+        }
+        let private_use = Document::new(samples[1].to_string(), Purpose::Resume);
+        assert!(text_is_garbled(&private_use));
+        assert!(!text_is_garbled(&Document::new(
+            samples[3].to_string(),
+            Purpose::Resume
+        )));
+    }
+
     use super::*;
 
     #[test]
