@@ -33,9 +33,9 @@ fn scan(c: &mut Criterion) {
     let mut group = c.benchmark_group("scan");
     for size in [5_000usize, 4_000_000] {
         let doc = Document::new(normalize(&sample_text(size)), Purpose::Resume);
-        group.throughput(Throughput::Bytes(doc.text.len() as u64));
+        group.throughput(Throughput::Bytes(doc.text().len() as u64));
         group.bench_with_input(
-            BenchmarkId::from_parameter(doc.text.len()),
+            BenchmarkId::from_parameter(doc.text().len()),
             &doc,
             |b, doc| b.iter(|| matcher.scan(doc)),
         );

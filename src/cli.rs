@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use clap::builder::RangedU64ValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Find the backend skills in a resume and see what a job posting asks that it lacks.
@@ -42,15 +43,49 @@ pub struct GlobalArgs {
     /// Write the output to this file (atomically) instead of standard output
     #[arg(long, short = 'o', global = true, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Largest input file read, in MB
-    #[arg(long, global = true, value_name = "MB", default_value_t = 20)]
+    /// Largest input file read, in MB (1-4096)
+    #[arg(long, global = true, value_name = "MB", default_value_t = 20,
+          value_parser = clap::value_parser!(u64).range(1..=MAX_FILE_MB))]
     pub max_file_size: u64,
-    /// PDF pages read per file
-    #[arg(long, global = true, value_name = "N", default_value_t = 50)]
+    /// PDF pages read per file (1-100000)
+    #[arg(long, global = true, value_name = "N", default_value_t = 50,
+          value_parser = RangedU64ValueParser::<usize>::new().range(1..=100_000))]
     pub max_pages: usize,
-    /// Seconds one file may take before it is stopped
-    #[arg(long, global = true, value_name = "SECS", default_value_t = 10.0)]
+    /// Seconds one file may take before it is stopped (0.1-3600)
+    #[arg(long, global = true, value_name = "SECS", default_value_t = 10.0,
+          value_parser = seconds)]
     pub file_timeout: f64,
+}
+
+/// The largest `--max-file-size`: 4 GiB in bytes cannot overflow any size type, and
+/// no resume comes near it.
+pub const MAX_FILE_MB: u64 = 4096;
+
+/// `--file-timeout`: a number of seconds from 0.1 to an hour. Below 0.1 s no PDF
+/// worker could start and answer; infinity, NaN and negative numbers are not limits.
+fn seconds(text: &str) -> Result<f64, String> {
+    let secs: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("{text:?} is not a number of seconds"))?;
+    if (0.1..=3600.0).contains(&secs) {
+        Ok(secs)
+    } else {
+        Err(format!("{text} is out of range: give 0.1 to 3600 seconds"))
+    }
+}
+
+/// `--min-score`: a score from 0 to 100 (NaN would make every comparison false).
+fn score(text: &str) -> Result<f64, String> {
+    let score: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("{text:?} is not a number"))?;
+    if (0.0..=100.0).contains(&score) {
+        Ok(score)
+    } else {
+        Err(format!("{text} is out of range: scores run from 0 to 100"))
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -123,8 +158,8 @@ pub struct MatchArgs {
     pub file: PathBuf,
     #[command(flatten)]
     pub job: JobArgs,
-    /// Exit with 1 when the score is below N
-    #[arg(long, value_name = "N")]
+    /// Exit with 1 when the score is below N (0-100)
+    #[arg(long, value_name = "N", value_parser = score)]
     pub min_score: Option<f64>,
     /// Exit with 1 unless these skills are present (comma = and, pipe = or)
     #[arg(long, value_name = "SKILLS")]
@@ -155,8 +190,9 @@ pub struct RankArgs {
     /// Read more paths from this file, one per line (- for standard input)
     #[arg(long, value_name = "FILE")]
     pub from: Option<PathBuf>,
-    /// Worker processes (default: number of cores)
-    #[arg(long, short = 'j', value_name = "N")]
+    /// Worker processes (default: number of cores; 1-1024)
+    #[arg(long, short = 'j', value_name = "N",
+          value_parser = RangedU64ValueParser::<usize>::new().range(1..=1024))]
     pub threads: Option<usize>,
     /// Show only the best N rows (table; csv and json too)
     #[arg(long, value_name = "N")]
@@ -164,8 +200,8 @@ pub struct RankArgs {
     /// Keep only resumes with these skills (comma = and, pipe = or: "Java,React|Vue")
     #[arg(long, value_name = "EXPR")]
     pub require: Option<String>,
-    /// Keep only resumes scoring at least N
-    #[arg(long, value_name = "N")]
+    /// Keep only resumes scoring at least N (0-100)
+    #[arg(long, value_name = "N", value_parser = score)]
     pub min_score: Option<f64>,
 }
 

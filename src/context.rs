@@ -196,6 +196,8 @@ impl Context {
             self.global.max_file_size.to_string(),
             "--max-pages".into(),
             self.global.max_pages.to_string(),
+            "--file-timeout".into(),
+            self.global.file_timeout.to_string(),
         ]
     }
 
@@ -203,7 +205,7 @@ impl Context {
     pub fn emit(&self, inputs: &[PathBuf], text: &str) -> Result<()> {
         let mut sink = self.sink(inputs)?;
         sink.write_all(text.as_bytes())
-            .map_err(|e| Error::from_io("<output>", e))?;
+            .map_err(|e| Error::from_write(&sink.name(), e))?;
         sink.finish()
     }
 }

@@ -19,6 +19,12 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    #[error("{path}: cannot write: {source}")]
+    Write {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("{0}: the file is empty")]
     Empty(String),
     #[error("{path}: the file is {size_mb:.1} MB, over the {limit_mb} MB limit (raise it with --max-file-size)")]
@@ -77,6 +83,23 @@ impl Error {
                 source: err,
             },
         }
+    }
+}
+
+impl Error {
+    /// An I/O error while writing output to `path` (`<stdout>` or a file).
+    pub fn from_write(path: &str, err: std::io::Error) -> Self {
+        Error::Write {
+            path: path.to_string(),
+            source: err,
+        }
+    }
+
+    /// True when the reader of our output went away (`skillgap ... | head`): not an
+    /// error, the run just ends.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Io { source, .. } | Error::Write { source, .. }
+            if source.kind() == std::io::ErrorKind::BrokenPipe)
     }
 }
 

@@ -64,7 +64,7 @@ pub use find::lexicon::{Category, Lexicon};
 pub use judge::analysis::{Analysis, Highlight, Satisfied};
 pub use judge::posting::Level;
 pub use judge::scan::{ImpliedOut, MentionOut, ScanReport, ScanSkill};
-pub use judge::score::{Check, CheckStatus, Coverage, SkillResult, Status};
+pub use judge::score::{Check, CheckStatus, Coverage, SkillKind, SkillResult, Status};
 pub use judge::suggest::{Kind as SuggestionKind, Suggestion};
 pub use read::sections::SectionKind;
 

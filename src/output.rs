@@ -43,24 +43,32 @@ impl Sink {
         let temp = tempfile::Builder::new()
             .prefix(".skillgap-")
             .tempfile_in(&dir)
-            .map_err(|e| Error::from_io(&dir.display().to_string(), e))?;
+            .map_err(|e| Error::from_write(&dir.display().to_string(), e))?;
         Ok(Sink::File {
             path: path.to_path_buf(),
             temp: io::BufWriter::new(temp),
         })
     }
 
+    /// How messages name this destination: the `--output` path, or `<stdout>`.
+    pub fn name(&self) -> String {
+        match self {
+            Sink::Stdout(_) => "<stdout>".to_string(),
+            Sink::File { path, .. } => path.display().to_string(),
+        }
+    }
+
     /// Flushes and, for a file, moves it into place.
     pub fn finish(self) -> Result<()> {
         match self {
-            Sink::Stdout(mut out) => out.flush().map_err(|e| Error::from_io("<stdout>", e)),
+            Sink::Stdout(mut out) => out.flush().map_err(|e| Error::from_write("<stdout>", e)),
             Sink::File { path, temp } => {
                 let name = path.display().to_string();
                 let temp = temp
                     .into_inner()
-                    .map_err(|e| Error::from_io(&name, e.into_error()))?;
+                    .map_err(|e| Error::from_write(&name, e.into_error()))?;
                 temp.persist(&path)
-                    .map_err(|e| Error::from_io(&name, e.error))?;
+                    .map_err(|e| Error::from_write(&name, e.error))?;
                 Ok(())
             }
         }

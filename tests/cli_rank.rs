@@ -407,11 +407,20 @@ fn rank_and_match_agree_on_every_resume() {
     }
     let example = common::cli::examples().join("resume.txt");
     std::fs::copy(&example, root.join("example.txt")).unwrap();
+    // Garbled text: `match` withholds the score, so `rank` must too.
+    write(&root, "garbled.pdf", pdf::garbled_pdf());
     for job in ["job-backend.txt", "job-frontend.txt"] {
         let job = common::cli::examples().join(job);
         let (code, rows, stderr) = rank_json(&job, &[], &[&root]);
         assert_eq!(code, Some(0), "{stderr}");
-        assert_eq!(rows.len(), resumes.len() + 1);
+        assert_eq!(rows.len(), resumes.len() + 2);
+        let garbled = rows.iter().find(|r| file_name(r) == "garbled.pdf").unwrap();
+        assert_eq!(garbled["status"], "ok", "{garbled}");
+        assert!(garbled["score"].is_null(), "{garbled}");
+        assert!(
+            garbled["score_note"].as_str().unwrap().contains("garbled"),
+            "{garbled}"
+        );
         for row in &rows {
             let file = PathBuf::from(row["file"].as_str().unwrap());
             let report = common::cli::match_json(&file, &job);

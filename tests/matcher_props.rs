@@ -52,9 +52,9 @@ proptest! {
         let doc = Document::new(normalize(&raw), Purpose::Resume);
         for m in matcher().scan(&doc) {
             prop_assert!(m.span.start < m.span.end);
-            prop_assert!(m.span.end <= doc.text.len());
-            prop_assert!(doc.text.is_char_boundary(m.span.start));
-            prop_assert!(doc.text.is_char_boundary(m.span.end));
+            prop_assert!(m.span.end <= doc.text().len());
+            prop_assert!(doc.text().is_char_boundary(m.span.start));
+            prop_assert!(doc.text().is_char_boundary(m.span.end));
             prop_assert!(m.line >= 1 && m.line <= doc.line_count());
         }
     }

@@ -39,10 +39,10 @@ pub const EXAMPLE_RESUME: &str = include_str!("../../examples/resume.txt");
 /// Checks what [`Document::new`] promises: line starts ascend from 0, each one right
 /// after a newline, and every section lies within the lines.
 pub fn check_document(doc: &Document) {
-    let text = &doc.text;
-    assert_eq!(doc.lines.first(), Some(&0), "the first line starts at 0");
+    let text = doc.text();
+    assert_eq!(doc.line_starts().first(), Some(&0), "the first line starts at 0");
     assert_eq!(doc.line_count(), text.matches('\n').count() + 1);
-    for pair in doc.lines.windows(2) {
+    for pair in doc.line_starts().windows(2) {
         assert!(pair[0] < pair[1], "line starts ascend");
         assert_eq!(
             text.as_bytes()[pair[1] - 1],
@@ -53,7 +53,7 @@ pub fn check_document(doc: &Document) {
     for line in 1..=doc.line_count() {
         assert!(!doc.line_text(line).contains('\n'));
     }
-    for s in &doc.sections {
+    for s in doc.sections() {
         assert!(1 <= s.start_line && s.start_line <= s.end_line, "{s:?}");
         assert!(s.end_line <= doc.line_count(), "{s:?}");
     }
@@ -64,7 +64,7 @@ pub fn check_document(doc: &Document) {
 /// its start, its form the text it covers (a wrapped line reads as a space), and a
 /// form index that belongs to its skill.
 pub fn check_mentions(matcher: &Matcher, doc: &Document, mentions: &[Mention]) {
-    let text = &doc.text;
+    let text = doc.text();
     let mut previous_end = 0;
     for m in mentions {
         let span = m.span.clone();

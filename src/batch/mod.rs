@@ -1,22 +1,24 @@
 //! The batch engine behind `rank`: many resumes against one posting, on all cores,
 //! with every file isolated so one bad file can only ever become an error row. It
-//! finds the files, reads ahead, scores on a pool, keeps one PDF worker per thread and
-//! finds duplicates; it hands back plain rows ([`Row`]) and formats nothing (the
+//! finds the files, reads ahead, scores on a pool, keeps one worker process per thread
+//! and finds duplicates; it hands back plain rows ([`Row`]) and formats nothing (the
 //! `rank` command and the reports do).
 //!
-//! Isolation, and why it is built this way: text, HTML and DOCX are handled by our
-//! own code and well-kept parsers with size caps, so they run in-process on a rayon
-//! pool. PDFs go through `pdf-extract`, which can panic, loop or overflow its stack on
-//! hostile files; a thread cannot be killed, so each pool thread owns one worker
-//! process (this binary, re-run as the hidden `__worker` subcommand) that extracts
-//! PDFs one at a time. A worker that overruns `--file-timeout` is killed and replaced;
-//! one that dies (stack overflow, abort) is replaced; either way the file becomes an
-//! error row and the run goes on. Workers start lazily and live for the whole run, so
-//! the process cost is paid once per core, not once per file.
+//! Isolation, and why it is built this way: plain text is read by our own
+//! linear-time code, so it runs in-process on a rayon pool. PDFs go through
+//! `pdf-extract`, which can panic, loop or overflow its stack on hostile files, and
+//! HTML parsing grows with the square of the nesting depth; a thread cannot be killed,
+//! so each pool thread owns one worker process (this binary, re-run as the hidden
+//! `__worker` subcommand) that extracts PDF, DOCX and HTML files one at a time. A
+//! worker that overruns `--file-timeout` is killed and replaced; one that dies (stack
+//! overflow, abort) is replaced; either way the file becomes an error row and the run
+//! goes on. Workers start lazily and live for the whole run, so the process cost is
+//! paid once per core, not once per file; they die with the run (see `read::isolated`).
+//! A panic while scoring is caught and becomes that file's error row too.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc;
+use std::sync::{mpsc, Arc, Mutex};
 
 use rayon::prelude::*;
 
@@ -32,42 +34,42 @@ use crate::read::extract::{self, Extracted, Input, Kind, Limits};
 use crate::read::isolated::{Failure, Worker};
 use crate::read::sections::{Document, Purpose};
 
-/// A file's bytes as a fast 128-bit hash (XXH3; BLAKE3 took 2.3 µs of a 5 KB
-/// resume's ~35), and its path: when two hashes agree the bytes are compared, so
-/// only identical files are ever called duplicates, whatever the hash.
-#[derive(Debug, Clone)]
-struct ContentKey {
-    hash: u128,
-    path: PathBuf,
-}
+/// Which content a file holds: the first file read with the same bytes (the file
+/// itself when it is the first). Files with one original are duplicates of each other.
+type ContentKey = Arc<PathBuf>;
 
-/// The first file seen with each content, to point duplicates at it.
+/// The first file read with each content, shared by the threads that read files.
+///
+/// A file's bytes are hashed as they are read (XXH3-128; BLAKE3 took 2.3 µs of a 5 KB
+/// resume's ~35). When two hashes agree, the reading thread compares its bytes, still
+/// in memory, with the first file's, so only identical files are ever called
+/// duplicates whatever the hash; it is done once per file, on the thread that read it.
 #[derive(Default)]
-struct FirstByContent(rustc_hash::FxHashMap<u128, PathBuf>);
+struct Contents(Mutex<rustc_hash::FxHashMap<u128, ContentKey>>);
 
-impl FirstByContent {
-    /// The first file with the same bytes as `content`, or `None` after recording
-    /// `content` as the first. (Two different files with one hash, a 2^-128 chance:
-    /// the later one is not recorded.)
-    fn first_of(&mut self, content: Option<&ContentKey>) -> Option<String> {
-        let key = content?;
-        match self.0.entry(key.hash) {
-            std::collections::hash_map::Entry::Occupied(first) => {
-                same_bytes(first.get(), &key.path).then(|| display_name(first.get()))
+impl Contents {
+    /// The original of the file at `path`, holding `bytes`: the first file read with
+    /// the same bytes, or `path` itself (recorded as the first of its hash). Two
+    /// different files with one hash (a 2^-128 chance): the later is its own original
+    /// and is not recorded.
+    fn original(&self, path: &Path, bytes: &[u8]) -> ContentKey {
+        let hash = xxhash_rust::xxh3::xxh3_128(bytes);
+        let first = {
+            let Ok(mut seen) = self.0.lock() else {
+                return Arc::new(path.to_path_buf());
+            };
+            match seen.entry(hash) {
+                std::collections::hash_map::Entry::Occupied(first) => Arc::clone(first.get()),
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    return Arc::clone(slot.insert(Arc::new(path.to_path_buf())));
+                }
             }
-            std::collections::hash_map::Entry::Vacant(slot) => {
-                slot.insert(key.path.clone());
-                None
-            }
+        };
+        if std::fs::read(first.as_path()).is_ok_and(|first_bytes| first_bytes == bytes) {
+            first
+        } else {
+            Arc::new(path.to_path_buf())
         }
-    }
-}
-
-/// Whether two files hold the same bytes (false when either cannot be read).
-fn same_bytes(a: &Path, b: &Path) -> bool {
-    match (std::fs::read(a), std::fs::read(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
     }
 }
 
@@ -93,6 +95,7 @@ pub struct Files {
     pub paths: Vec<PathBuf>,
     pub skipped: usize,
     ahead: Vec<Prepared>,
+    contents: Contents,
 }
 
 /// Finds the files `args` name and reads the first ones, on another core, while
@@ -107,11 +110,13 @@ pub fn gather<T>(
     std::thread::scope(|scope| {
         let collecting = scope.spawn(|| {
             let (paths, skipped) = collect_paths(args)?;
-            let ahead = read_ahead(&paths, &ctx.limits, &posting_ready);
+            let contents = Contents::default();
+            let ahead = read_ahead(&paths, &ctx.limits, &contents, &posting_ready);
             Ok::<_, Error>(Files {
                 paths,
                 skipped,
                 ahead,
+                contents,
             })
         });
         let value = meanwhile();
@@ -160,9 +165,10 @@ impl<'a> Batch<'a> {
     /// flat however many files there are. A duplicate points at the first file with
     /// the same content to finish.
     pub fn stream(&self, files: Files, mut each: impl FnMut(Row<'a>)) {
-        let mut seen = FirstByContent::default();
-        self.run(files, |mut row, content| {
-            row.duplicate_of = seen.first_of(content.as_ref());
+        self.run(files, |mut row, path, content| {
+            row.duplicate_of = content
+                .filter(|original| original.as_path() != path)
+                .map(|original| display_name(&original));
             each(row);
         });
     }
@@ -172,31 +178,48 @@ impl<'a> Batch<'a> {
     /// as it finishes (for a progress bar).
     pub fn collect(&self, files: Files, mut each: impl FnMut(&Row<'a>)) -> Vec<Row<'a>> {
         let mut rows = Vec::new();
-        self.run(files, |row, content| {
+        self.run(files, |row, _, content| {
             each(&row);
             rows.push((row, content));
         });
         rows.sort_by(|a, b| a.0.file.cmp(&b.0.file));
-        let mut first = FirstByContent::default();
+        // The first row of each content, in path order, is the one the others point at.
+        let mut first_in_path_order: rustc_hash::FxHashMap<ContentKey, String> =
+            rustc_hash::FxHashMap::default();
         rows.into_iter()
             .map(|(mut row, content)| {
-                row.duplicate_of = first.first_of(content.as_ref());
+                if let Some(content) = content {
+                    match first_in_path_order.entry(content) {
+                        std::collections::hash_map::Entry::Occupied(first) => {
+                            row.duplicate_of = Some(first.get().clone());
+                        }
+                        std::collections::hash_map::Entry::Vacant(slot) => {
+                            slot.insert(row.file.clone());
+                        }
+                    }
+                }
                 row
             })
             .collect()
     }
 
-    /// Scores the files on the pool and hands each row, with what its file held, to
-    /// `each` on this thread.
-    fn run(&self, files: Files, mut each: impl FnMut(Row<'a>, Option<ContentKey>)) {
-        let Files { paths, ahead, .. } = files;
-        let (tx, rx) = mpsc::channel::<Vec<(Row, Option<ContentKey>)>>();
+    /// Scores the files on the pool and hands each row, with its path and what its
+    /// file held, to `each` on this thread.
+    fn run(&self, files: Files, mut each: impl FnMut(Row<'a>, &Path, Option<ContentKey>)) {
+        let Files {
+            paths,
+            ahead,
+            contents,
+            ..
+        } = files;
+        let (tx, rx) = mpsc::channel::<Vec<(Row, &Path, Option<ContentKey>)>>();
         // Rows travel to this thread in small batches: one message per file cost a
         // thread wake-up per file, a fifth of the CPU time on small text files.
         let batch = (paths.len() / (self.threads * 16)).clamp(1, 32);
         std::thread::scope(|scope| {
             let scorer = &self.scorer;
             let paths = &paths;
+            let contents = &contents;
             let pool = &self.pool;
             scope.spawn(move || {
                 pool.install(|| {
@@ -209,15 +232,18 @@ impl<'a> Batch<'a> {
                         .for_each_with(tx, |tx, chunk| {
                             let rows = chunk
                                 .into_iter()
-                                .map(|(path, file)| scorer.score_file(path, file))
+                                .map(|(path, file)| {
+                                    let (row, content) = scorer.score_file(path, file, contents);
+                                    (row, path.as_path(), content)
+                                })
                                 .collect();
                             let _ = tx.send(rows);
                         });
                 });
                 pool.broadcast(|_| WORKERS.with(|w| w.borrow_mut().take()));
             });
-            for (row, content) in rx.into_iter().flatten() {
-                each(row, content);
+            for (row, path, content) in rx.into_iter().flatten() {
+                each(row, path, content);
             }
         });
     }
@@ -332,13 +358,14 @@ enum PreparedState {
         doc: Document,
         kind: Kind,
     },
-    /// A PDF: extracted later, in the scoring thread's worker process.
-    Pdf,
+    /// A PDF, DOCX or HTML file: extracted later, in the scoring thread's worker
+    /// process, under the time limit.
+    Isolated,
     Failed(Error),
 }
 
 impl Prepared {
-    fn new(path: &Path, limits: &Limits) -> Prepared {
+    fn new(path: &Path, limits: &Limits, contents: &Contents) -> Prepared {
         let name = display_name(path);
         let input = match Input::read(path, limits) {
             Ok(input) => input,
@@ -350,12 +377,10 @@ impl Prepared {
                 }
             }
         };
-        let content = Some(ContentKey {
-            hash: xxhash_rust::xxh3::xxh3_128(&input.bytes),
-            path: path.to_path_buf(),
-        });
-        let state = match extract::contain_panics(|| extract::extract_unless_pdf(&input, limits)) {
-            Ok(None) => PreparedState::Pdf,
+        let content = Some(contents.original(path, &input.bytes));
+        let state = match extract::contain_panics(|| extract::extract_unless_parsed(&input, limits))
+        {
+            Ok(None) => PreparedState::Isolated,
             Ok(Some(Ok(extracted))) => PreparedState::Text {
                 doc: resume_document(&extracted),
                 kind: extracted.kind,
@@ -376,7 +401,7 @@ impl Prepared {
     /// Roughly how much memory this holds, to bound reading ahead.
     fn size(&self) -> usize {
         match &self.state {
-            PreparedState::Text { doc, .. } => doc.text.len() + 8 * doc.line_count(),
+            PreparedState::Text { doc, .. } => doc.text().len() + 8 * doc.line_count(),
             _ => 0,
         }
     }
@@ -393,7 +418,12 @@ fn resume_document(extracted: &Extracted) -> Document {
 /// the core that is otherwise idle while the lexicon and automaton compile (about
 /// 25 ms, in which some 2,000 small resumes are read). The cap keeps memory bounded
 /// however many files a run has: at most 4,096 files or 16 MB of text are held.
-fn read_ahead(paths: &[PathBuf], limits: &Limits, stop: &AtomicBool) -> Vec<Prepared> {
+fn read_ahead(
+    paths: &[PathBuf],
+    limits: &Limits,
+    contents: &Contents,
+    stop: &AtomicBool,
+) -> Vec<Prepared> {
     const MAX_FILES: usize = 4096;
     const MAX_BYTES: usize = 16 << 20;
     let mut prepared = Vec::new();
@@ -402,7 +432,7 @@ fn read_ahead(paths: &[PathBuf], limits: &Limits, stop: &AtomicBool) -> Vec<Prep
         if stop.load(Ordering::Relaxed) || bytes > MAX_BYTES {
             break;
         }
-        let file = Prepared::new(path, limits);
+        let file = Prepared::new(path, limits, contents);
         bytes += file.size();
         prepared.push(file);
     }
@@ -412,23 +442,41 @@ fn read_ahead(paths: &[PathBuf], limits: &Limits, stop: &AtomicBool) -> Vec<Prep
 impl<'a> Scorer<'a> {
     /// Scores `path`, prepared ahead or (`None`) now; returns the row and what the
     /// file held.
-    fn score_file(&self, path: &Path, prepared: Option<Prepared>) -> (Row<'a>, Option<ContentKey>) {
+    fn score_file(
+        &self,
+        path: &Path,
+        prepared: Option<Prepared>,
+        contents: &Contents,
+    ) -> (Row<'a>, Option<ContentKey>) {
         let Prepared {
             name,
             content,
             state,
-        } = prepared.unwrap_or_else(|| Prepared::new(path, &self.limits));
+        } = prepared.unwrap_or_else(|| Prepared::new(path, &self.limits, contents));
         let row = match state {
-            PreparedState::Text { doc, kind } => self.score_doc(&name, &doc, kind),
-            PreparedState::Pdf => match self.extract_in_worker(path) {
+            PreparedState::Text { doc, kind } => self.score_contained(&name, &doc, kind),
+            PreparedState::Isolated => match self.extract_in_worker(path) {
                 Ok(extracted) => {
-                    self.score_doc(&name, &resume_document(&extracted), extracted.kind)
+                    self.score_contained(&name, &resume_document(&extracted), extracted.kind)
                 }
                 Err(e) => Row::error(&name, &e),
             },
             PreparedState::Failed(e) => Row::error(&name, &e),
         };
         (row, content)
+    }
+
+    /// [`score_doc`](Scorer::score_doc), with a panic (a bug of ours on some odd text)
+    /// becoming the file's error row instead of ending the run.
+    fn score_contained(&self, name: &str, doc: &Document, kind: Kind) -> Row<'a> {
+        extract::contain_panics(|| self.score_doc(name, doc, kind)).unwrap_or_else(|panic| {
+            Row::error(
+                name,
+                &Error::Reported(format!(
+                    "{name}: scoring failed ({panic}); please report this file"
+                )),
+            )
+        })
     }
 
     fn score_doc(&self, name: &str, doc: &Document, kind: Kind) -> Row<'a> {
@@ -440,6 +488,7 @@ impl<'a> Scorer<'a> {
             file: name.to_string(),
             status: RowStatus::Ok,
             score: quick.scores.score,
+            score_note: quick.garbled.then_some(analysis::GARBLED_NOTE),
             required: quick.scores.required,
             preferred: quick.scores.preferred,
             missing: quick.missing,
@@ -450,7 +499,7 @@ impl<'a> Scorer<'a> {
         }
     }
 
-    /// Extracts a PDF in this thread's worker process, within the time limit.
+    /// Extracts a file in this thread's worker process, within the time limit.
     fn extract_in_worker(&self, path: &Path) -> Result<Extracted> {
         let name = display_name(path);
         WORKERS.with(|cell| {
@@ -492,25 +541,32 @@ thread_local! {
 mod tests {
     use super::*;
 
-    fn key_of(dir: &Path, name: &str, bytes: &str, hash: u128) -> ContentKey {
-        let path = dir.join(name);
-        std::fs::write(&path, bytes).unwrap();
-        ContentKey { hash, path }
+    #[test]
+    fn duplicates_are_decided_by_the_bytes_in_memory_against_the_first_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.txt");
+        let b = dir.path().join("b.txt");
+        let c = dir.path().join("c.txt");
+        std::fs::write(&a, "Java").unwrap();
+        // On disk b says something else: only the bytes read (in memory) count, and
+        // only the first file is read again.
+        std::fs::write(&b, "Rust").unwrap();
+        let contents = Contents::default();
+        assert_eq!(*contents.original(&a, b"Java"), a);
+        assert_eq!(*contents.original(&b, b"Java"), a);
+        assert_eq!(*contents.original(&c, b"Go"), c);
     }
 
     #[test]
-    fn only_identical_bytes_make_a_duplicate_even_when_hashes_agree() {
+    fn a_hash_shared_by_different_bytes_is_not_a_duplicate() {
         let dir = tempfile::tempdir().unwrap();
-        let first = key_of(dir.path(), "a.txt", "Java", 7);
-        let copy = key_of(dir.path(), "b.txt", "Java", 7);
-        // The same hash as a stand-in for a collision: different bytes.
-        let other = key_of(dir.path(), "c.txt", "Rust", 7);
-        let mut seen = FirstByContent::default();
-        assert_eq!(seen.first_of(Some(&first)), None);
-        assert_eq!(seen.first_of(Some(&other)), None);
-        assert_eq!(
-            seen.first_of(Some(&copy)),
-            Some(display_name(&dir.path().join("a.txt")))
-        );
+        let a = dir.path().join("a.txt");
+        let b = dir.path().join("b.txt");
+        std::fs::write(&a, "Java").unwrap();
+        let contents = Contents::default();
+        // A stand-in for a collision: b's hash recorded as a's.
+        let hash = xxhash_rust::xxh3::xxh3_128(b"Rust");
+        contents.0.lock().unwrap().insert(hash, Arc::new(a.clone()));
+        assert_eq!(*contents.original(&b, b"Rust"), b);
     }
 }

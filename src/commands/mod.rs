@@ -24,17 +24,12 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::NotMet) => ExitCode::from(1),
-        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("skillgap: {err}");
             ExitCode::from(2)
         }
     }
-}
-
-/// A reader that stops early (`skillgap ... | head`) is not an error.
-fn is_broken_pipe(err: &Error) -> bool {
-    matches!(err, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
 }
 
 /// Runs the command the flags name.
@@ -61,7 +56,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             Ok(Outcome::Success)
         }
         Command::Worker(_) => {
-            isolated::serve(ctx.limits)?;
+            isolated::serve(ctx.limits, ctx.global.file_timeout)?;
             Ok(Outcome::Success)
         }
     }

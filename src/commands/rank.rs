@@ -62,7 +62,7 @@ pub fn run(ctx: &Context, args: RankArgs) -> Result<Outcome> {
         });
         progress.finish_and_clear();
         if let Some(e) = write_error {
-            return Err(Error::from_io("<output>", e));
+            return Err(Error::from_write(&sink.name(), e));
         }
     } else {
         let mut rows = batch.collect(files, |_| progress.inc(1));
@@ -97,7 +97,7 @@ pub fn run(ctx: &Context, args: RankArgs) -> Result<Outcome> {
             _ => report::table::rank(&shown, &posting.name, &ctx.style),
         };
         sink.write_all(text.as_bytes())
-            .map_err(|e| Error::from_io("<output>", e))?;
+            .map_err(|e| Error::from_write(&sink.name(), e))?;
     }
     sink.finish()?;
     let Tally {

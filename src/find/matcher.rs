@@ -502,7 +502,7 @@ impl Matcher {
 
     /// Every mention in the document, in text order.
     pub fn scan(&self, doc: &Document) -> Vec<Mention> {
-        let text = doc.text.as_str();
+        let text = doc.text();
         self.accepted(doc, true, |c, evidence, line, section| Mention {
             skill: self.lexicon.form(c.form_index).skill,
             span: c.span.clone(),
@@ -533,7 +533,7 @@ impl Matcher {
         placed: bool,
         mut make: impl FnMut(&Candidate, Evidence, usize, SectionKind) -> T,
     ) -> Vec<T> {
-        let candidates = self.candidates(&doc.text);
+        let candidates = self.candidates(doc.text());
         // Evidence looks at real lines: the original text, where every line break
         // is still there (the automaton reads a single break as a space). Found only
         // when an ambiguous form needs it.
@@ -551,8 +551,8 @@ impl Matcher {
             } else if section == SectionKind::Skills {
                 Evidence::SkillsSection
             } else if let Some(e) = self.context_evidence(
-                &doc.text,
-                marks.get_or_init(|| Marks::new(doc.text.as_bytes())),
+                doc.text(),
+                marks.get_or_init(|| Marks::new(doc.text().as_bytes())),
                 &candidates,
                 i,
             ) {

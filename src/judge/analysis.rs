@@ -140,7 +140,7 @@ pub fn analyze(
     let scores = score::scores(job, &results);
     let groups = score::groups(matcher, job, &results);
     let mut checks = vec![
-        score::title_check(job, &facts, &resume_doc.text),
+        score::title_check(job, &facts, resume_doc.text()),
         score::experience_check(job, &facts),
         score::education_check(job.education.as_ref(), &facts),
     ];
@@ -155,7 +155,7 @@ pub fn analyze(
     } else {
         writing::checks(resume_doc, &facts.roles)
     });
-    let words = resume_doc.text.split_whitespace().count();
+    let words = resume_doc.text().split_whitespace().count();
     let mut suggestions =
         suggest::suggest(matcher.lexicon(), &results, &groups, &found, &checks, words);
     if garbled {
@@ -164,7 +164,7 @@ pub fn analyze(
     let score_note = if let Some(why) = checks::unreadable_because(&checks) {
         Some(match why {
             "glued_words" => "the resume's words run together (spaces lost in the PDF), so a keyword score would be meaningless; fix the file first (see the glued_words check)".to_string(),
-            _ => "the resume's text is garbled (symbols instead of letters), so a keyword score would be meaningless; fix the file first (see the garbled_text check)".to_string(),
+            _ => GARBLED_NOTE.to_string(),
         })
     } else {
         scores.score.is_none().then(|| {
@@ -250,10 +250,16 @@ fn highlights(lexicon: &Lexicon, mentions: &[Mention], results: &[SkillResult]) 
         .collect()
 }
 
+/// Why a garbled resume has no score, in `match` and `rank` alike.
+pub const GARBLED_NOTE: &str = "the resume's text is garbled (symbols instead of letters), so a keyword score would be meaningless; fix the file first (see the garbled_text check)";
+
 /// The part of an analysis `rank` needs, without checks and suggestions: scored in
 /// the batch hot path.
 pub struct QuickScore<'a> {
+    /// The scores, withheld (`None`) when the text is garbled, as [`analyze`] does.
     pub scores: score::Scores,
+    /// The text is garbled (the `garbled_text` check fails).
+    pub garbled: bool,
     /// Posting skills the resume lacks, required first (names borrowed from the
     /// lexicon: no string is copied per resume).
     pub missing: Vec<&'a str>,
@@ -270,8 +276,16 @@ pub fn quick<'a>(
 ) -> QuickScore<'a> {
     let mentions = matcher.scan_forms(resume_doc);
     let statuses = score::statuses(job, mentions.iter().copied());
+    let mut scores = score::scores_for(matcher, job, &statuses);
+    let garbled = checks::text_is_garbled(resume_doc);
+    if garbled {
+        scores.score = None;
+        scores.hard = None;
+        scores.soft = None;
+    }
     QuickScore {
-        scores: score::scores_for(matcher, job, &statuses),
+        scores,
+        garbled,
         missing: missing(matcher.lexicon(), job, &statuses),
         mentions,
     }

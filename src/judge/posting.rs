@@ -251,8 +251,9 @@ pub fn analyze(matcher: &Matcher, doc: &Document) -> JobProfile {
         };
         let clause = &reading.clauses[ci];
         if last.as_ref().is_none_or(|(c, ..)| *c != ci) {
-            let facts = posting_roles::clause_facts(&doc.text, &clause.range, &company_forms, cues);
-            let years = years_in(&doc.text[clause.range.clone()]);
+            let facts =
+                posting_roles::clause_facts(doc.text(), &clause.range, &company_forms, cues);
+            let years = years_in(&doc.text()[clause.range.clone()]);
             last = Some((ci, facts, years));
         }
         let (_, facts, years) = last.as_ref().expect("set just above");
@@ -305,7 +306,7 @@ pub fn analyze(matcher: &Matcher, doc: &Document) -> JobProfile {
     }
     let raw_groups = alternatives(doc, &reading, &mentions, &asked);
     let mut years_overall: Option<u32> = None;
-    for line in doc.text.lines() {
+    for line in doc.text().lines() {
         if let Some(y) = overall_years(line, &mentions, doc) {
             years_overall = Some(years_overall.map_or(y, |old| old.max(y)));
         }
@@ -377,7 +378,7 @@ pub fn analyze(matcher: &Matcher, doc: &Document) -> JobProfile {
     JobProfile {
         title: posting_title(doc),
         unknown_terms: unknown,
-        education: education_ask(&doc.text),
+        education: education_ask(doc.text()),
         years_overall,
         has_sections,
         skills,
@@ -473,7 +474,7 @@ fn alternatives(
             .iter()
             .map(|&k| mentions[k].span.clone())
             .collect();
-        let found = posting_groups::alternatives(&doc.text, clause.clone(), &spans);
+        let found = posting_groups::alternatives(doc.text(), clause.clone(), &spans);
         let mut grouped = vec![false; in_clause.len()];
         for g in found {
             let mut skills: Vec<SkillId> = Vec::new();
@@ -701,11 +702,11 @@ fn overall_years(line: &str, mentions: &[Mention], doc: &Document) -> Option<u32
     if !lower.contains("experience") {
         return None;
     }
-    let line_start = line.as_ptr() as usize - doc.text.as_ptr() as usize;
+    let line_start = line.as_ptr() as usize - doc.text().as_ptr() as usize;
     let line_end = line_start + line.len();
     let names_skill = mentions_within(mentions, line_start, line_end)
         .iter()
-        .any(|m| !doc.text[m.span.clone()].eq_ignore_ascii_case("experience"));
+        .any(|m| !doc.text()[m.span.clone()].eq_ignore_ascii_case("experience"));
     if names_skill {
         return None;
     }
@@ -728,12 +729,12 @@ fn posting_title(doc: &Document) -> Option<String> {
     static LABEL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^\s*(?:job\s+title|title|position|role)\s*:\s*(.{3,80})$").unwrap()
     });
-    for line in doc.text.lines().take(40) {
+    for line in doc.text().lines().take(40) {
         if let Some(c) = LABEL.captures(line) {
             return Some(c[1].trim().to_string());
         }
     }
-    let first = doc.text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let first = doc.text().lines().map(str::trim).find(|l| !l.is_empty())?;
     let words = first.split_whitespace().count();
     let is_heading =
         crate::read::sections::heading_kind(first, crate::read::sections::Purpose::Posting)
@@ -855,12 +856,12 @@ fn unknown_terms(
         terms.push(term.to_string());
     };
     let skip_sections = [SectionKind::Benefits, SectionKind::Other];
-    for (index, line) in doc.text.split('\n').enumerate() {
+    for (index, line) in doc.text().split('\n').enumerate() {
         let line_no = index + 1;
         if skip_sections.contains(&doc.section_of_line(line_no)) || line_no == 1 {
             continue;
         }
-        let line_start = doc.lines[index];
+        let line_start = doc.line_starts()[index];
         for m in TECHY.find_iter(line) {
             let (start, end) = (line_start + m.start(), line_start + m.end());
             if !inside_mention(start, end) && !is_context(start) {
@@ -894,7 +895,7 @@ fn unknown_terms(
                     .saturating_sub(1)
                     .min(item.len());
                 let name = &item[..name_len];
-                let offset = name.as_ptr() as usize - doc.text.as_ptr() as usize;
+                let offset = name.as_ptr() as usize - doc.text().as_ptr() as usize;
                 if !name.is_empty()
                     && !inside_mention(offset, offset + name.len())
                     && !is_context(offset)

@@ -651,7 +651,7 @@ enum Piece {
 
 /// Cuts a posting into clauses with roles.
 pub fn read(doc: &Document) -> Reading {
-    let text = doc.text.as_str();
+    let text = doc.text();
     let mut clauses: Vec<Clause> = Vec::new();
     let mut role = Role::Intro;
     let mut about_names: Vec<String> = Vec::new();
@@ -661,8 +661,11 @@ pub fn read(doc: &Document) -> Reading {
     // Whether the last clause may go on over the line break (no closing punctuation).
     let mut open_clause = false;
     for index in 0..doc.line_count() {
-        let start = doc.lines[index];
-        let end = doc.lines.get(index + 1).map_or(text.len(), |&n| n - 1);
+        let start = doc.line_starts()[index];
+        let end = doc
+            .line_starts()
+            .get(index + 1)
+            .map_or(text.len(), |&n| n - 1);
         let line = &text[start..end];
         if line.trim().is_empty() {
             open_clause = false;
@@ -1531,7 +1534,7 @@ mod tests {
         reading
             .clauses
             .iter()
-            .map(|c| (doc.text[c.range.clone()].trim().to_string(), c.role))
+            .map(|c| (doc.text()[c.range.clone()].trim().to_string(), c.role))
             .collect()
     }
 

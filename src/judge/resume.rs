@@ -118,12 +118,12 @@ pub(crate) const ROLE_WORDS: &[&str] = &[
 /// Reads roles, total experience and degree from a resume.
 pub fn facts(doc: &Document) -> ResumeFacts {
     let has_experience = doc
-        .sections
+        .sections()
         .iter()
         .any(|s| s.kind == SectionKind::Experience);
     let now = current_month();
     let mut roles: Vec<Role> = Vec::new();
-    let lines: Vec<&str> = doc.text.split('\n').collect();
+    let lines: Vec<&str> = doc.text().split('\n').collect();
     for (i, line) in lines.iter().enumerate() {
         let line_no = i + 1;
         let section = doc.section_of_line(line_no);
@@ -178,7 +178,7 @@ pub fn facts(doc: &Document) -> ResumeFacts {
             previous.last_line = first_line.saturating_sub(1).max(previous.first_line);
         }
         let section_end = doc
-            .sections
+            .sections()
             .iter()
             .find(|s| s.start_line <= line_no && line_no <= s.end_line)
             .map_or(doc.line_count(), |s| s.end_line);
@@ -193,14 +193,14 @@ pub fn facts(doc: &Document) -> ResumeFacts {
     }
     let total_months = union_months(roles.iter().map(|r| (r.start, r.end)).collect());
     let education_text: String = doc
-        .sections
+        .sections()
         .iter()
         .filter(|s| matches!(s.kind, SectionKind::Education | SectionKind::Certifications))
         .flat_map(|s| (s.start_line..=s.end_line).map(|l| doc.line_text(l)))
         .collect::<Vec<_>>()
         .join("\n");
     let degree = degree_in(if education_text.is_empty() {
-        &doc.text
+        doc.text()
     } else {
         &education_text
     });

@@ -14,6 +14,9 @@ pub struct Row<'a> {
     pub file: String,
     pub status: RowStatus,
     pub score: Option<f64>,
+    /// Why the score is missing, when the file was read but not scored.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score_note: Option<&'static str>,
     pub required: Coverage,
     pub preferred: Coverage,
     /// Posting skills the resume lacks, required first.
@@ -43,6 +46,7 @@ impl Row<'_> {
             file: file.to_string(),
             status: RowStatus::Error,
             score: None,
+            score_note: None,
             required: Coverage::default(),
             preferred: Coverage::default(),
             missing: Vec::new(),

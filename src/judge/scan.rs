@@ -105,7 +105,7 @@ pub fn scan_report(
         file: file.to_string(),
         kind: extracted.kind.as_str(),
         pages: extracted.pages,
-        words: doc.text.split_whitespace().count(),
+        words: doc.text().split_whitespace().count(),
         skills,
         implied,
         sections: doc.section_kinds(),
@@ -137,7 +137,7 @@ fn mention_out(doc: &Document, m: &Mention) -> MentionOut {
 /// Up to ~40 characters either side of a mention, on its line.
 pub fn snippet(doc: &Document, m: &Mention) -> String {
     let line = doc.line_text(m.line);
-    let line_start = doc.lines[m.line - 1];
+    let line_start = doc.line_starts()[m.line - 1];
     let start = m.span.start.saturating_sub(line_start).min(line.len());
     let end = (m.span.end.saturating_sub(line_start)).min(line.len());
     let mut from = start.saturating_sub(40);

@@ -33,6 +33,14 @@ pub const ALIAS_CREDIT: f64 = 0.85;
 /// Credit for a skill only implied by another (PostgreSQL -> SQL).
 pub const IMPLIED_CREDIT: f64 = 0.5;
 
+/// Hard (technical) or soft skill: scored apart, soft weighing less.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SkillKind {
+    Hard,
+    Soft,
+}
+
 /// How a posting skill shows in the resume.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -68,7 +76,7 @@ impl Status {
 pub struct SkillResult {
     pub name: String,
     pub category: Category,
-    pub kind: &'static str,
+    pub kind: SkillKind,
     pub level: Level,
     pub weight: f64,
     pub status: Status,
@@ -236,9 +244,9 @@ pub fn judge(
                 name: skill.name.clone(),
                 category: skill.category,
                 kind: if skill.category.is_soft() {
-                    "soft"
+                    SkillKind::Soft
                 } else {
-                    "hard"
+                    SkillKind::Hard
                 },
                 level: js.level,
                 weight: js.weight,
@@ -289,7 +297,7 @@ pub fn statuses(job: &JobProfile, mentions: impl IntoIterator<Item = FormMention
 /// The weighted coverage scores and the required / preferred counts.
 pub fn scores(job: &JobProfile, results: &[SkillResult]) -> Scores {
     let statuses: Vec<Status> = results.iter().map(|r| r.status).collect();
-    scores_of(job, &|i| results[i].kind == "soft", &statuses)
+    scores_of(job, &|i| results[i].kind == SkillKind::Soft, &statuses)
 }
 
 /// [`scores`] from the posting and [`statuses`], without building the results.

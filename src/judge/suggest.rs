@@ -6,7 +6,7 @@ use crate::find::lexicon::Lexicon;
 use crate::find::lexicon::SkillId;
 use crate::find::matcher::FoundSkill;
 use crate::judge::posting::Level;
-use crate::judge::score::{Check, CheckStatus, GroupResult, SkillResult, Status};
+use crate::judge::score::{Check, CheckStatus, GroupResult, SkillKind, SkillResult, Status};
 use crate::prose::join_and;
 
 /// What a suggestion asks the candidate to do.
@@ -85,7 +85,7 @@ pub fn suggest(
                 let related: Vec<&str> = found
                     .iter()
                     .map(|f| lexicon.skill(f.skill))
-                    .filter(|s| r.kind == "hard" && s.category == r.category && !results.iter().any(|o| o.name == s.name))
+                    .filter(|s| r.kind == SkillKind::Hard && s.category == r.category && !results.iter().any(|o| o.name == s.name))
                     .map(|s| s.name.as_str())
                     .take(3)
                     .collect();
@@ -98,7 +98,7 @@ pub fn suggest(
                         if related.len() == 1 { "is" } else { "are" }
                     )
                 };
-                let where_to = if r.kind == "soft" {
+                let where_to = if r.kind == SkillKind::Soft {
                     "show it in your summary or an Experience bullet"
                 } else {
                     "add it to your Skills section and to the Experience bullet where you used it"
@@ -139,7 +139,7 @@ pub fn suggest(
         }
         let listed_only = r.status != Status::Missing
             && r.status != Status::Implied
-            && r.kind == "hard"
+            && r.kind == SkillKind::Hard
             && !r.sections.is_empty()
             && r.sections
                 .iter()

@@ -144,7 +144,7 @@ struct Text<'a> {
 
 impl<'a> Text<'a> {
     fn read(doc: &'a Document) -> Text<'a> {
-        let headings: Vec<usize> = doc.sections.iter().map(|s| s.start_line).collect();
+        let headings: Vec<usize> = doc.sections().iter().map(|s| s.start_line).collect();
         let mut bullets: Vec<Bullet> = Vec::new();
         let mut pieces = Vec::new();
         let mut open = false;
@@ -671,7 +671,7 @@ fn first_person(doc: &Document, text: &Text) -> Check {
     let mut found: Vec<(usize, String)> = Vec::new();
     for line_no in 1..=doc.line_count() {
         let summary = doc.section_of_line(line_no) == SectionKind::Summary
-            && !doc.sections.iter().any(|s| s.start_line == line_no);
+            && !doc.sections().iter().any(|s| s.start_line == line_no);
         if !summary && text.bullet_at(line_no).is_none() {
             continue;
         }

@@ -26,6 +26,9 @@ pub struct Worker {
     stdin: ChildStdin,
     replies: Receiver<String>,
     last_words: Arc<Mutex<String>>,
+    /// The thread that reads stderr: joined when the worker dies, so its last line is
+    /// read before it is reported.
+    stderr_reader: Option<std::thread::JoinHandle<()>>,
 }
 
 /// Why a worker gave no reply.
@@ -39,8 +42,46 @@ pub enum Failure {
 /// What `rank` asks a worker: read this file, and call it this in messages.
 #[derive(Debug, Serialize, Deserialize)]
 struct Request {
-    path: PathBuf,
+    /// The path as bytes: a file name need not be UTF-8 (zips from Windows, old file
+    /// systems), and a JSON string must be.
+    path: Vec<u8>,
     name: String,
+}
+
+impl Request {
+    fn new(path: &Path, name: &str) -> Request {
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        Request {
+            path: path_to_bytes(path),
+            name: name.to_string(),
+        }
+    }
+
+    fn path(&self) -> PathBuf {
+        path_from_bytes(&self.path)
+    }
+}
+
+#[cfg(unix)]
+fn path_to_bytes(path: PathBuf) -> Vec<u8> {
+    std::os::unix::ffi::OsStringExt::into_vec(path.into_os_string())
+}
+
+#[cfg(unix)]
+fn path_from_bytes(bytes: &[u8]) -> PathBuf {
+    PathBuf::from(<std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(bytes))
+}
+
+// Elsewhere paths are (nearly) Unicode; an unpaired surrogate is replaced, and the
+// worker then reports the file as not found.
+#[cfg(not(unix))]
+fn path_to_bytes(path: PathBuf) -> Vec<u8> {
+    path.to_string_lossy().into_owned().into_bytes()
+}
+
+#[cfg(not(unix))]
+fn path_from_bytes(bytes: &[u8]) -> PathBuf {
+    PathBuf::from(String::from_utf8_lossy(bytes).into_owned())
 }
 
 /// What a worker sends back for one file.
@@ -85,7 +126,8 @@ pub fn extract_isolated(command: &[String], input: &Input, timeout: f64) -> Resu
 impl Worker {
     /// Starts `command` (this binary's `__worker`) with piped standard streams.
     pub fn start(command: &[String]) -> std::io::Result<Worker> {
-        let mut child = std::process::Command::new(&command[0])
+        let mut process = std::process::Command::new(&command[0]);
+        process
             .args(&command[1..])
             // mimalloc reserves address space 1 GiB at a time by default, which alone
             // fills the worker's cap (`WORKER_MEMORY_BYTES`): small reservations leave
@@ -93,8 +135,9 @@ impl Worker {
             .env("MIMALLOC_ARENA_RESERVE", "64MiB")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()?;
+            .stderr(Stdio::piped());
+        die_with_parent(&mut process);
+        let mut child = process.spawn()?;
         let stdin = child.stdin.take().expect("piped stdin");
         let stdout = child.stdout.take().expect("piped stdout");
         // The last line a dying worker writes ("memory allocation of N bytes failed")
@@ -102,7 +145,7 @@ impl Worker {
         let last_words = Arc::new(Mutex::new(String::new()));
         let stderr = child.stderr.take().expect("piped stderr");
         let sink = Arc::clone(&last_words);
-        std::thread::spawn(move || {
+        let stderr_reader = std::thread::spawn(move || {
             for line in BufReader::new(stderr)
                 .lines()
                 .map_while(std::result::Result::ok)
@@ -138,6 +181,7 @@ impl Worker {
             stdin,
             replies,
             last_words,
+            stderr_reader: Some(stderr_reader),
         })
     }
 
@@ -148,11 +192,8 @@ impl Worker {
         name: &str,
         timeout: f64,
     ) -> std::result::Result<Reply, Failure> {
-        let request = Request {
-            path: std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()),
-            name: name.to_string(),
-        };
-        let line = serde_json::to_string(&request).expect("requests serialize");
+        let line = serde_json::to_string(&Request::new(path, name))
+            .map_err(|e| Failure::Died(format!("cannot send the request: {e}")))?;
         if writeln!(self.stdin, "{line}")
             .and_then(|_| self.stdin.flush())
             .is_err()
@@ -176,8 +217,11 @@ impl Worker {
             Ok(status) => describe_exit(status),
             Err(e) => e.to_string(),
         };
-        // Give the stderr reader a moment to take the last line.
-        std::thread::sleep(Duration::from_millis(20));
+        // The process is gone, so its stderr reaches end of file: once the reader has
+        // read it all, the last line is there.
+        if let Some(reader) = self.stderr_reader.take() {
+            let _ = reader.join();
+        }
         let last = self
             .last_words
             .lock()
@@ -242,47 +286,34 @@ fn describe_exit(status: std::process::ExitStatus) -> String {
 
 /// The worker's side (the hidden `__worker` subcommand): read requests (JSON, one per
 /// line) on stdin, answer one JSON [`Reply`] per line on stdout, until stdin closes.
-pub fn serve(limits: Limits) -> Result<()> {
+pub fn serve(limits: Limits, timeout: f64) -> Result<()> {
     limit_address_space(WORKER_MEMORY_BYTES);
     // Deep recursion in malformed PDFs needs a big stack; the thread gets one.
     let handle = std::thread::Builder::new()
         .stack_size(STACK_BYTES)
-        .spawn(move || worker_loop(&limits))
+        .spawn(move || worker_loop(&limits, timeout))
         .map_err(|e| Error::from_io("<worker>", e))?;
     handle
         .join()
         .map_err(|_| Error::Usage("worker thread failed".into()))?
 }
 
-fn worker_loop(limits: &Limits) -> Result<()> {
+fn worker_loop(limits: &Limits, timeout: f64) -> Result<()> {
     let stdin = std::io::stdin();
     let mut stdout = std::io::stdout().lock();
-    let hang_on = std::env::var("SKILLGAP_TEST_HANG_ON").ok();
-    let crash_on = std::env::var("SKILLGAP_TEST_CRASH_ON").ok();
-    let hog_on = std::env::var("SKILLGAP_TEST_HOG_ON").ok();
+    #[cfg(feature = "test-hooks")]
+    let hooks = test_hooks::Hooks::from_env();
     for line in stdin.lock().lines() {
         let line = line.map_err(|e| Error::from_io("<stdin>", e))?;
-        let Ok(Request { path, name }) = serde_json::from_str::<Request>(&line) else {
+        let Ok(request) = serde_json::from_str::<Request>(&line) else {
             continue;
         };
-        let file_name = Path::new(&name)
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        // Test hooks: stand-ins for a PDF that loops forever or overflows the stack.
-        if hang_on.as_deref() == Some(file_name.as_str()) {
-            loop {
-                std::thread::sleep(Duration::from_secs(3600));
-            }
-        }
-        if crash_on.as_deref() == Some(file_name.as_str()) {
-            std::process::abort();
-        }
-        // A stand-in for a stream that inflates to gigabytes: it must hit the cap.
-        if hog_on.as_deref() == Some(file_name.as_str()) {
-            let hog = vec![1u8; 2 * WORKER_MEMORY_BYTES as usize];
-            std::hint::black_box(&hog);
-        }
+        let (path, name) = (request.path(), request.name);
+        // The parent kills a worker that overruns the time limit; should the parent be
+        // gone, the kernel stops a worker that spins on one file.
+        limit_cpu_per_file(timeout);
+        #[cfg(feature = "test-hooks")]
+        hooks.before(&name);
         let reply =
             match Input::read(&path, limits).and_then(|input| extract::extract(&input, limits)) {
                 Ok(extracted) => Reply::Text(extracted),
@@ -292,10 +323,154 @@ fn worker_loop(limits: &Limits) -> Result<()> {
                         .replacen(&path.display().to_string(), &name, 1),
                 },
             };
-        let json = serde_json::to_string(&reply).expect("replies serialize");
+        let json = serde_json::to_string(&reply).map_err(|e| Error::Reported(e.to_string()))?;
         writeln!(stdout, "{json}")
             .and_then(|_| stdout.flush())
-            .map_err(|e| Error::from_io("<stdout>", e))?;
+            .map_err(|e| Error::from_write("<stdout>", e))?;
     }
     Ok(())
+}
+
+/// Makes the kernel kill the worker when the thread that started it ends (`rank`
+/// killed, or stopped with SIGTERM): `Drop` does not run then, and a worker stuck on
+/// a looping PDF would otherwise run on with no parent. Linux only; elsewhere workers
+/// rely on `Drop` and the CPU limit.
+fn die_with_parent(process: &mut std::process::Command) {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::process::CommandExt;
+        // SAFETY: getpid, prctl, getppid and _exit are async-signal-safe, as the code
+        // between fork and exec must be; nothing here allocates or takes a lock.
+        let parent = unsafe { libc::getpid() };
+        unsafe {
+            process.pre_exec(move || {
+                if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL) != 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                // The parent may have died before the signal was armed.
+                if libc::getppid() != parent {
+                    libc::_exit(1);
+                }
+                Ok(())
+            });
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = process;
+}
+
+/// Lets this process use `timeout` seconds of CPU (twice, plus one, for slack) on
+/// top of what it has used so far; past that the kernel sends SIGXCPU, which ends it.
+/// Raised again before every file, so only a file that spins is stopped.
+fn limit_cpu_per_file(timeout: f64) {
+    #[cfg(unix)]
+    {
+        // SAFETY: getrusage, getrlimit and setrlimit only fill or read the structs
+        // passed; on failure the limit stays as it was.
+        unsafe {
+            let mut usage: libc::rusage = std::mem::zeroed();
+            if libc::getrusage(libc::RUSAGE_SELF, &mut usage) != 0 {
+                return;
+            }
+            let used = (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) as u64 + 1;
+            let mut limit: libc::rlimit = std::mem::zeroed();
+            if libc::getrlimit(libc::RLIMIT_CPU, &mut limit) != 0 {
+                return;
+            }
+            let budget = used + 2 * timeout.ceil() as u64 + 1;
+            limit.rlim_cur = (budget as libc::rlim_t).min(limit.rlim_max);
+            libc::setrlimit(libc::RLIMIT_CPU, &limit);
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = timeout;
+}
+
+/// Stand-ins for hostile PDFs, for the tests: a file that hangs, spins, aborts the
+/// worker or inflates past the memory cap. Compiled only with the `test-hooks`
+/// feature, which the crate's own tests turn on: a user's environment can never
+/// reach them.
+#[cfg(feature = "test-hooks")]
+mod test_hooks {
+    use std::path::Path;
+    use std::time::Duration;
+
+    pub struct Hooks {
+        hang_on: Option<String>,
+        spin_on: Option<String>,
+        crash_on: Option<String>,
+        hog_on: Option<String>,
+    }
+
+    impl Hooks {
+        pub fn from_env() -> Hooks {
+            let var = |name: &str| std::env::var(name).ok();
+            Hooks {
+                hang_on: var("SKILLGAP_TEST_HANG_ON"),
+                spin_on: var("SKILLGAP_TEST_SPIN_ON"),
+                crash_on: var("SKILLGAP_TEST_CRASH_ON"),
+                hog_on: var("SKILLGAP_TEST_HOG_ON"),
+            }
+        }
+
+        /// Acts out the hook named for this file, if any.
+        pub fn before(&self, name: &str) {
+            let file_name = Path::new(name)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let is = |hook: &Option<String>| hook.as_deref() == Some(file_name.as_str());
+            if is(&self.hang_on) {
+                loop {
+                    std::thread::sleep(Duration::from_secs(3600));
+                }
+            }
+            if is(&self.spin_on) {
+                let mut n = 0u64;
+                loop {
+                    n = std::hint::black_box(n.wrapping_add(1));
+                }
+            }
+            if is(&self.crash_on) {
+                std::process::abort();
+            }
+            // A stream that inflates to gigabytes: it must hit the cap.
+            if is(&self.hog_on) {
+                let hog = vec![1u8; 2 * super::WORKER_MEMORY_BYTES as usize];
+                std::hint::black_box(&hog);
+            }
+        }
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_that_is_not_utf8_travels_to_the_worker_intact() {
+        use std::os::unix::ffi::OsStrExt;
+        let path = Path::new(std::ffi::OsStr::from_bytes(b"/cvs/caf\xe9.pdf"));
+        let line = serde_json::to_string(&Request::new(path, "caf\u{fffd}.pdf")).unwrap();
+        let back: Request = serde_json::from_str(&line).unwrap();
+        assert_eq!(back.path(), path);
+    }
+
+    #[test]
+    fn a_dead_workers_last_words_are_read_even_when_they_come_late() {
+        // The shell exits at once; a child it leaves behind holds stderr and writes
+        // the reason a moment later, as a dying process's last lines can lag behind
+        // its exit status.
+        let script = "(exec 0<&- 1>&-; sleep 0.3; echo 'the reason' >&2) & exit 3";
+        let command = ["sh".to_string(), "-c".to_string(), script.to_string()];
+        let mut worker = Worker::start(&command).unwrap();
+        match worker.request(Path::new("/cv.pdf"), "cv.pdf", 5.0) {
+            Err(Failure::Died(detail)) => {
+                assert!(detail.contains("the reason"), "{detail}");
+                assert!(detail.contains("exit status: 3"), "{detail}");
+            }
+            Err(Failure::Timeout) => panic!("timed out"),
+            Ok(reply) => panic!("a reply: {reply:?}"),
+        }
+    }
 }

@@ -91,12 +91,16 @@ pub struct Section {
 }
 
 /// Normalized text with its lines and sections: what every later stage reads.
+///
+/// The fields are private: the line table and the sections are built from the text
+/// and must stay consistent with it, so a `Document` is only ever made by
+/// [`Document::new`] and read through its accessors.
 #[derive(Debug, Clone)]
 pub struct Document {
-    pub text: String,
+    text: String,
     /// Byte offset where each line starts.
-    pub lines: Vec<usize>,
-    pub sections: Vec<Section>,
+    lines: Vec<usize>,
+    sections: Vec<Section>,
     line_sections: Vec<SectionKind>,
 }
 
@@ -133,6 +137,21 @@ impl Document {
         }
     }
 
+    /// The normalized text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Byte offset where each line starts (the first is 0).
+    pub fn line_starts(&self) -> &[usize] {
+        &self.lines
+    }
+
+    /// The sections found, in order.
+    pub fn sections(&self) -> &[Section] {
+        &self.sections
+    }
+
     /// 1-based line number of a byte offset.
     pub fn line_of(&self, byte: usize) -> usize {
         self.lines.partition_point(|&start| start <= byte)
@@ -146,8 +165,12 @@ impl Document {
             .unwrap_or(SectionKind::Header)
     }
 
-    /// The text of a 1-based line, without its newline.
+    /// The text of a 1-based line, without its newline; empty for line 0 or a line
+    /// past the end.
     pub fn line_text(&self, line: usize) -> &str {
+        if line == 0 || line > self.lines.len() {
+            return "";
+        }
         &self.text[line_range(&self.lines, self.text.len(), line - 1)]
     }
 
@@ -491,5 +514,26 @@ mod tests {
         assert_eq!(doc.line_of(doc.text.find("Built").unwrap()), 5);
         assert_eq!(doc.line_text(3), "Java");
         assert_eq!(doc.sections[0].end_line, 3);
+    }
+
+    #[test]
+    fn line_numbers_outside_the_text_give_no_text() {
+        let doc = Document::new(
+            "Jane
+SKILLS
+Java"
+                .into(),
+            Purpose::Resume,
+        );
+        assert_eq!(doc.line_text(0), "");
+        assert_eq!(doc.line_text(4), "");
+        assert_eq!(doc.line_text(1), "Jane");
+        assert_eq!(doc.line_starts(), &[0, 5, 12][..]);
+        assert_eq!(
+            doc.text(),
+            "Jane
+SKILLS
+Java"
+        );
     }
 }

@@ -13,7 +13,7 @@ use std::fmt::Write;
 
 use crate::judge::analysis::{Analysis, Highlight};
 use crate::judge::posting::Level;
-use crate::judge::score::{Check, CheckStatus, SkillResult, Status};
+use crate::judge::score::{Check, CheckStatus, SkillKind, SkillResult, Status};
 use crate::judge::suggest::{self, Suggestion};
 use crate::prose::{capitalize, join_and};
 use crate::read::sections::Document;
@@ -21,7 +21,7 @@ use crate::read::sections::Document;
 /// The report as a complete HTML document. `doc` is the resume the analysis was
 /// built from: its text is shown, and `a.highlights` point into it.
 pub fn analysis(a: &Analysis, doc: &Document) -> String {
-    let mut out = String::with_capacity(doc.text.len() * 2 + 16 * 1024);
+    let mut out = String::with_capacity(doc.text().len() * 2 + 16 * 1024);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str("<meta name=\"color-scheme\" content=\"light\">\n");
@@ -281,7 +281,7 @@ fn checklist(out: &mut String, a: &Analysis) {
                 Some(g) => format!("{detail} · one of {}", g.label),
                 None => detail,
             };
-            let soft = if s.kind == "soft" {
+            let soft = if s.kind == SkillKind::Soft {
                 " <span class=\"soft\">soft</span>"
             } else {
                 ""
@@ -413,8 +413,8 @@ fn resume(out: &mut String, a: &Analysis, doc: &Document) {
 }
 
 fn highlighted_text(out: &mut String, a: &Analysis, doc: &Document) {
-    let text = doc.text.as_str();
-    let heading_lines: HashSet<usize> = doc.sections.iter().map(|s| s.start_line).collect();
+    let text = doc.text();
+    let heading_lines: HashSet<usize> = doc.sections().iter().map(|s| s.start_line).collect();
     let mut marks: Vec<&Highlight> = a
         .highlights
         .iter()
@@ -450,7 +450,7 @@ fn highlighted_text(out: &mut String, a: &Analysis, doc: &Document) {
 /// Text between highlights; whole lines that are section headings get their own
 /// style, so the reader sees which headings the parser recognised.
 fn plain_text(out: &mut String, doc: &Document, headings: &HashSet<usize>, from: usize, to: usize) {
-    let text = doc.text.as_str();
+    let text = doc.text();
     let bytes = text.as_bytes();
     let mut start = from;
     loop {

@@ -9,7 +9,7 @@ use crate::find::lexicon::Lexicon;
 use crate::judge::analysis::Analysis;
 use crate::judge::posting::Level;
 use crate::judge::scan::ScanReport;
-use crate::judge::score::{Check, CheckStatus, Status};
+use crate::judge::score::{Check, CheckStatus, SkillKind, Status};
 
 fn new_table(style: &Style) -> Table {
     let mut table = Table::new();
@@ -223,7 +223,11 @@ pub fn analysis(a: &Analysis, style: &Style, explain: bool) -> String {
                 Cell::new(format!(
                     "{}{}",
                     s.name,
-                    if s.kind == "soft" { " (soft)" } else { "" }
+                    if s.kind == SkillKind::Soft {
+                        " (soft)"
+                    } else {
+                        ""
+                    }
                 )),
                 Cell::new(s.level.as_str()),
                 Cell::new(format!("{:.2}", s.weight)),

@@ -211,11 +211,14 @@ pub fn extract_posting(input: &Input, limits: &Limits) -> Result<Extracted> {
     extract_as(input, sniff(&input.bytes), limits, true)
 }
 
-/// [`extract`] for every format but PDF, which comes back as `None`: `rank` reads PDFs
-/// in a worker process. (Sniffing once: the PDF tests search the whole file.)
-pub fn extract_unless_pdf(input: &Input, limits: &Limits) -> Option<Result<Extracted>> {
+/// [`extract`] for what our own linear-time code reads (plain text, and files it
+/// turns away); PDF, DOCX and HTML come back as `None`: `rank` reads those in a worker
+/// process it can kill at the time limit, since a thread cannot be stopped and their
+/// parsers are not ours (HTML parsing grows with the square of the nesting depth).
+/// (Sniffing once: the PDF tests search the whole file.)
+pub fn extract_unless_parsed(input: &Input, limits: &Limits) -> Option<Result<Extracted>> {
     match sniff(&input.bytes) {
-        Sniffed::Pdf => None,
+        Sniffed::Pdf | Sniffed::Zip | Sniffed::Html => None,
         sniffed => Some(extract_as(input, sniffed, limits, false)),
     }
 }
