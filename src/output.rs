@@ -59,6 +59,9 @@ impl Sink {
                 let temp = temp
                     .into_inner()
                     .map_err(|e| Error::from_io(&name, e.into_error()))?;
+                // The temporary file is private (0600); the report is not: it gets the
+                // mode of the file it replaces, or what a new file gets under the umask.
+                set_mode_for(temp.as_file(), &path).map_err(|e| Error::from_io(&name, e))?;
                 temp.persist(&path)
                     .map_err(|e| Error::from_io(&name, e.error))?;
                 Ok(())
@@ -81,4 +84,34 @@ impl Write for Sink {
             Sink::File { temp, .. } => temp.flush(),
         }
     }
+}
+
+/// Gives `file` (about to replace `target`) the permissions `target` has, or, when
+/// there is no `target` yet, the ones a new file gets: 0666 less the umask.
+#[cfg(unix)]
+fn set_mode_for(file: &std::fs::File, target: &Path) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = match std::fs::metadata(target) {
+        Ok(existing) => existing.permissions().mode() & 0o7777,
+        Err(_) => 0o666 & !umask(),
+    };
+    file.set_permissions(std::fs::Permissions::from_mode(mode))
+}
+
+#[cfg(not(unix))]
+fn set_mode_for(_file: &std::fs::File, _target: &Path) -> io::Result<()> {
+    Ok(())
+}
+
+/// The process's umask. POSIX can only read it by setting it, so it is set and put
+/// back at once (the output is written once, at the end of a run).
+#[cfg(unix)]
+fn umask() -> u32 {
+    // SAFETY: umask has no failure mode and touches only this process's mask.
+    let mask = unsafe { libc::umask(0o022) };
+    // SAFETY: as above; this restores the mask read.
+    unsafe { libc::umask(mask) };
+    // mode_t is u32 on Linux but u16 on macOS: the conversion is needed there.
+    #[allow(clippy::useless_conversion)]
+    u32::from(mask)
 }

@@ -47,14 +47,23 @@ struct Request {
 #[derive(Debug, Serialize, Deserialize)]
 pub enum Reply {
     Text(Extracted),
-    Error { message: String },
+    Error {
+        message: String,
+        /// The kind of failure, for the `rank` table (absent from older workers).
+        #[serde(default = "other_reason")]
+        reason: crate::reason::Reason,
+    },
+}
+
+fn other_reason() -> crate::reason::Reason {
+    crate::reason::Reason::Other
 }
 
 impl Reply {
     pub fn into_result(self) -> Result<Extracted> {
         match self {
             Reply::Text(extracted) => Ok(extracted),
-            Reply::Error { message } => Err(Error::Reported(message)),
+            Reply::Error { message, reason } => Err(Error::Reported { message, reason }),
         }
     }
 }
@@ -287,6 +296,7 @@ fn worker_loop(limits: &Limits) -> Result<()> {
             match Input::read(&path, limits).and_then(|input| extract::extract(&input, limits)) {
                 Ok(extracted) => Reply::Text(extracted),
                 Err(err) => Reply::Error {
+                    reason: err.reason(),
                     message: err
                         .to_string()
                         .replacen(&path.display().to_string(), &name, 1),

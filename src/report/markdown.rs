@@ -11,12 +11,12 @@ pub fn cell(text: &str) -> String {
 /// The scan as a Markdown section with one table.
 pub fn scan(report: &ScanReport) -> String {
     let mut out = format!(
-        "## Skills in {}\n\n{} skills found ({}, {} pages, {} words).\n\n",
+        "## Skills in {}\n\n{} found ({}, {}, {}).\n\n",
         cell(&report.file),
-        report.skills.len(),
+        crate::prose::plural(report.skills.len(), "skill", "skills"),
         report.kind,
-        report.pages,
-        report.words
+        crate::prose::plural(report.pages, "page", "pages"),
+        crate::prose::plural(report.words, "word", "words")
     );
     out.push_str("| Category | Skill | Count | Sections | Written as |\n|---|---|---:|---|---|\n");
     let mut skills: Vec<_> = report.skills.iter().collect();
