@@ -50,16 +50,25 @@ pub fn scan(report: &ScanReport) -> String {
 /// The checks as a list: each one that needs attention (and each posting check)
 /// with its message; the readability checks that pass share one item.
 fn checks(checks: &[Check]) -> String {
+    checks_pointing_at(checks, &[])
+}
+
+/// [`checks`], where a check whose message is also one of the numbered `advice`
+/// items points at it instead of repeating the sentence.
+fn checks_pointing_at(checks: &[Check], advice: &[&str]) -> String {
     let mut out = String::new();
     let (quiet, loud): (Vec<&Check>, Vec<&Check>) = checks
         .iter()
         .partition(|c| c.status == CheckStatus::Pass && crate::judge::checks::is_readability(c.id));
     for c in loud {
+        let message = match advice.iter().position(|m| *m == c.message) {
+            Some(i) => format!("see suggestion {}", i + 1),
+            None => cell(&c.message),
+        };
         out.push_str(&format!(
-            "- **{}** `{}`: {}\n",
+            "- **{}** `{}`: {message}\n",
             c.status.as_str(),
             c.id,
-            cell(&c.message)
         ));
     }
     if !quiet.is_empty() {
@@ -109,7 +118,8 @@ pub fn analysis(a: &crate::judge::analysis::Analysis) -> String {
         out.push('\n');
     }
     out.push_str("### Checks\n\n");
-    out.push_str(&checks(&a.checks));
+    let advice: Vec<&str> = a.suggestions.iter().map(|s| s.message.as_str()).collect();
+    out.push_str(&checks_pointing_at(&a.checks, &advice));
     if !a.suggestions.is_empty() {
         out.push_str("\n### Suggestions\n\n");
         for (i, s) in a.suggestions.iter().enumerate() {
