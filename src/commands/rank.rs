@@ -282,15 +282,16 @@ fn progress_style() -> ProgressStyle {
 
 /// "833 files/s": whole files, since nobody reads the decimals of a rate.
 fn rate(done: u64, secs: f64) -> String {
-    if secs < 0.05 {
+    if secs < 1.0 {
         return "- files/s".to_string();
     }
     format!("{:.0} files/s", done as f64 / secs)
 }
 
-/// "ETA 1m 05s" from the average rate so far; "ETA -" until there is one.
+/// "ETA 1m 05s" from the average rate so far; "ETA -" until there is one worth
+/// showing (a second, and a few files: the first file alone says little).
 fn time_left(done: u64, total: u64, secs: f64) -> String {
-    if done == 0 || secs < 0.5 {
+    if done < 5 || secs < 1.0 {
         return "ETA -".to_string();
     }
     let left = (total.saturating_sub(done) as f64 * secs / done as f64).round() as u64;
@@ -310,12 +311,13 @@ mod tests {
     #[test]
     fn rate_is_whole_files_per_second() {
         assert_eq!(rate(1666, 2.0), "833 files/s");
-        assert_eq!(rate(5, 0.01), "- files/s");
+        assert_eq!(rate(5, 0.5), "- files/s");
     }
 
     #[test]
     fn time_left_from_the_average_rate() {
         assert_eq!(time_left(0, 100, 3.0), "ETA -");
+        assert_eq!(time_left(1, 1000, 3.5), "ETA -");
         assert_eq!(time_left(50, 100, 10.0), "ETA 10s");
         assert_eq!(time_left(100, 1000, 10.0), "ETA 1m 30s");
         assert_eq!(time_left(10, 10_000, 36.0), "ETA 9h 59m");
