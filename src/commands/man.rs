@@ -102,7 +102,17 @@ fn option(out: &mut Vec<u8>, arg: &Arg) -> std::io::Result<()> {
         let v = value.unwrap_or_else(|| arg.get_id().to_string().to_uppercase());
         head.push(format!("\\fI{v}\\fR"));
     }
-    writeln!(out, ".TP\n{}", head.join(" "))?;
+    // "-f, --format FORMAT": the spellings joined by a comma, then the value.
+    let (names, value): (Vec<String>, Vec<String>) =
+        head.into_iter().partition(|h| h.starts_with("\\fB"));
+    let mut line = names.join(", ");
+    if !value.is_empty() {
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&value.join(" "));
+    }
+    writeln!(out, ".TP\n{line}")?;
     let mut help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
     let values: Vec<String> = arg
         .get_possible_values()
