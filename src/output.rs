@@ -14,6 +14,9 @@ pub enum Sink {
         /// Buffered: `rank` writes a line per file.
         temp: io::BufWriter<tempfile::NamedTempFile>,
     },
+    /// Something that is not a regular file (`/dev/null`, a FIFO, a terminal): written
+    /// in place. Renaming a temporary file over it would replace the device itself.
+    Device(io::BufWriter<std::fs::File>),
 }
 
 impl Sink {
@@ -36,6 +39,13 @@ impl Sink {
                 )));
             }
         }
+        if std::fs::metadata(path).is_ok_and(|m| !m.file_type().is_file()) {
+            let device = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(|e| Error::from_io(&name, e))?;
+            return Ok(Sink::Device(io::BufWriter::new(device)));
+        }
         let dir = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
@@ -54,6 +64,7 @@ impl Sink {
     pub fn finish(self) -> Result<()> {
         match self {
             Sink::Stdout(mut out) => out.flush().map_err(|e| Error::from_io("<stdout>", e)),
+            Sink::Device(mut out) => out.flush().map_err(|e| Error::from_io("<output>", e)),
             Sink::File { path, temp } => {
                 let name = path.display().to_string();
                 let temp = temp
@@ -75,6 +86,7 @@ impl Write for Sink {
         match self {
             Sink::Stdout(out) => out.write(buf),
             Sink::File { temp, .. } => temp.write(buf),
+            Sink::Device(out) => out.write(buf),
         }
     }
 
@@ -82,6 +94,7 @@ impl Write for Sink {
         match self {
             Sink::Stdout(out) => out.flush(),
             Sink::File { temp, .. } => temp.flush(),
+            Sink::Device(out) => out.flush(),
         }
     }
 }

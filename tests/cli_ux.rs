@@ -95,6 +95,38 @@ fn output_files_get_the_umask_mode_and_keep_an_existing_mode() {
         .starts_with("file,status"));
 }
 
+/// `-o /dev/null` once replaced the device with a regular file (rename over it): an
+/// output that is not a regular file (here a FIFO) is written in place and stays what it is.
+#[cfg(unix)]
+#[test]
+fn output_to_a_fifo_writes_into_it_and_never_replaces_it() {
+    use std::os::unix::fs::FileTypeExt;
+    let (dir, job, cvs) = folder();
+    let fifo = dir.path().join("pipe");
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path; mkfifo only creates the node.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let out = rank(
+        &job,
+        &[
+            "-f",
+            "csv",
+            "-o",
+            fifo.to_str().unwrap(),
+            cvs.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    // Checked before joining: a replaced FIFO would leave the reader waiting forever.
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    let written = reader.join().unwrap();
+    assert!(written.starts_with("file,status"), "{written}");
+}
+
 // 2. Exit codes scripts can trust.
 
 #[test]
@@ -588,7 +620,7 @@ fn no_sentence_is_printed_twice_in_one_report() {
         repeated > 0,
         "the case must have a check that is also a suggestion"
     );
-    for format in ["table", "markdown"] {
+    for format in ["table", "markdown", "html"] {
         let out = text(
             &skillgap()
                 .args(["match", "-f", format])
@@ -607,6 +639,6 @@ fn no_sentence_is_printed_twice_in_one_report() {
                 "{format}: printed twice: {sentence:?}\n{out}"
             );
         }
-        assert!(out.contains("see suggestion"), "{out}");
+        assert!(out.to_lowercase().contains("see suggestion"), "{out}");
     }
 }

@@ -49,7 +49,7 @@ pub fn analysis(a: &Analysis, doc: &Document) -> String {
     }
     out.push_str("<div class=\"advice\">\n");
     suggestions(&mut out, &a.suggestions);
-    checks(&mut out, &a.checks);
+    checks(&mut out, &a.checks, &a.suggestions);
     out.push_str("</div>\n<div class=\"columns\">\n<aside>\n");
     checklist(&mut out, &a.skills);
     unknown_terms(&mut out, &a.unknown_terms);
@@ -307,7 +307,9 @@ fn check_label(id: &str) -> &str {
     }
 }
 
-fn checks(out: &mut String, list: &[Check]) {
+/// The checks; one whose sentence is also a numbered suggestion above points at it
+/// instead of saying it twice.
+fn checks(out: &mut String, list: &[Check], advice: &[Suggestion]) {
     if list.is_empty() {
         return;
     }
@@ -326,7 +328,10 @@ fn checks(out: &mut String, list: &[Check]) {
              <span class=\"body\"><span class=\"name\" title=\"{id}\">{}</span> <span class=\"status\">{status}</span>\
              <span class=\"detail\">{}</span></span></li>",
             esc(check_label(c.id)),
-            esc(&c.message),
+            match advice.iter().position(|s| s.message == c.message) {
+                Some(i) => format!("See suggestion {} above.", i + 1),
+                None => esc(&c.message),
+            },
             id = esc(c.id),
         );
     }
