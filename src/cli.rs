@@ -25,8 +25,9 @@ pub struct Cli {
 /// Flags every subcommand shares.
 #[derive(Debug, Args, Clone)]
 pub struct GlobalArgs {
-    /// Output format (each command lists the ones it supports; default: table)
-    #[arg(long, short = 'f', global = true, value_enum)]
+    /// The output format: each command has its own `--format` flag listing the ones
+    /// it accepts (see [`Command::format`]); this holds the one given.
+    #[arg(skip)]
     pub format: Option<Format>,
     /// Use this lexicon instead of the built-in one
     #[arg(long, global = true, value_name = "FILE")]
@@ -75,19 +76,6 @@ fn seconds(text: &str) -> Result<f64, String> {
     }
 }
 
-/// `--min-score`: a score from 0 to 100 (NaN would make every comparison false).
-fn score(text: &str) -> Result<f64, String> {
-    let score: f64 = text
-        .trim()
-        .parse()
-        .map_err(|_| format!("{text:?} is not a number"))?;
-    if (0.0..=100.0).contains(&score) {
-        Ok(score)
-    } else {
-        Err(format!("{text} is out of range: scores run from 0 to 100"))
-    }
-}
-
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print the text an ATS would read from a resume (PDF, DOCX, HTML or text)
@@ -125,18 +113,30 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff)
+    /// Print the man page (roff): every command, flag and exit code on one page
     #[command(after_help = "Example:\n  skillgap man > skillgap.1 && man ./skillgap.1")]
     Man,
-    /// Internal: process files listed on stdin (used by `rank` for isolation)
-    #[command(hide = true, name = "__worker")]
-    Worker(WorkerArgs),
 }
+
+/// The hidden PDF worker (`skillgap __worker`, see `read::isolated`): read apart from
+/// [`Cli`], so completions, `--help` and the man page never offer it.
+#[derive(Debug, Parser)]
+#[command(name = "skillgap __worker")]
+pub struct WorkerCli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
+
+/// The subcommand name that starts a PDF worker.
+pub const WORKER: &str = "__worker";
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
     /// The file to read, or - for standard input
     pub file: PathBuf,
+    /// Output format [default: text]
+    #[arg(long, short = 'f', value_name = "FORMAT", value_parser = formats(&["text", "json"]))]
+    pub format: Option<Format>,
     /// Print the text before normalization
     #[arg(long)]
     pub raw: bool,
@@ -147,6 +147,9 @@ pub struct ScanArgs {
     /// Resumes to scan (- for standard input)
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
+    /// Output format [default: table]
+    #[arg(long, short = 'f', value_name = "FORMAT", value_parser = formats(&["table", "json", "markdown"]))]
+    pub format: Option<Format>,
     /// Show every mention with its line and the text around it
     #[arg(long)]
     pub explain: bool,
@@ -156,10 +159,13 @@ pub struct ScanArgs {
 pub struct MatchArgs {
     /// The resume (PDF, DOCX, HTML or text; - for standard input)
     pub file: PathBuf,
+    /// Output format [default: table]
+    #[arg(long, short = 'f', value_name = "FORMAT", value_parser = formats(&["table", "json", "markdown", "html"]))]
+    pub format: Option<Format>,
     #[command(flatten)]
     pub job: JobArgs,
     /// Exit with 1 when the score is below N (0-100)
-    #[arg(long, value_name = "N", value_parser = score)]
+    #[arg(long, value_name = "N", value_parser = score_0_to_100)]
     pub min_score: Option<f64>,
     /// Exit with 1 unless these skills are present (comma = and, pipe = or)
     #[arg(long, value_name = "SKILLS")]
@@ -187,6 +193,9 @@ pub struct RankArgs {
     pub job: JobArgs,
     /// Resume files, folders (searched recursively) and globs
     pub paths: Vec<String>,
+    /// Output format [default: table]
+    #[arg(long, short = 'f', value_name = "FORMAT", value_parser = formats(&["table", "csv", "jsonl", "json"]))]
+    pub format: Option<Format>,
     /// Read more paths from this file, one per line (- for standard input)
     #[arg(long, value_name = "FILE")]
     pub from: Option<PathBuf>,
@@ -194,19 +203,24 @@ pub struct RankArgs {
     #[arg(long, short = 'j', value_name = "N",
           value_parser = RangedU64ValueParser::<usize>::new().range(1..=1024))]
     pub threads: Option<usize>,
-    /// Show only the best N rows (table; csv and json too)
+    /// Show only the best N rows (table, csv, json; jsonl streams every row, so it
+    /// refuses --top)
     #[arg(long, value_name = "N")]
     pub top: Option<usize>,
+    /// List every file that could not be read in the table (by default, with --top or
+    /// more than 10 of them, one line sums them up)
+    #[arg(long)]
+    pub errors: bool,
+    /// List on stderr each folder entry that was skipped, and why
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
     /// Keep only resumes with these skills (comma = and, pipe = or: "Java,React|Vue")
     #[arg(long, value_name = "EXPR")]
     pub require: Option<String>,
     /// Keep only resumes scoring at least N (0-100)
-    #[arg(long, value_name = "N", value_parser = score)]
+    #[arg(long, value_name = "N", value_parser = score_0_to_100)]
     pub min_score: Option<f64>,
 }
-
-#[derive(Debug, Args)]
-pub struct WorkerArgs {}
 
 #[derive(Debug, Subcommand)]
 pub enum LexiconCommand {
@@ -218,6 +232,9 @@ pub enum LexiconCommand {
         /// Only this category (e.g. database, cloud, soft)
         #[arg(long)]
         category: Option<String>,
+        /// Output format [default: table]
+        #[arg(long, short = 'f', value_name = "FORMAT", value_parser = formats(&["table", "json"]))]
+        format: Option<Format>,
     },
     /// Say which skill a word maps to, and why
     #[command(
@@ -238,7 +255,11 @@ pub enum LexiconCommand {
     },
     /// Count skills and aliases per category
     #[command(after_help = "Example:\n  skillgap lexicon stats")]
-    Stats,
+    Stats {
+        /// Output format [default: table]
+        #[arg(long, short = 'f', value_name = "FORMAT", value_parser = formats(&["table", "json"]))]
+        format: Option<Format>,
+    },
 }
 
 /// Output formats; each command accepts a subset.
@@ -272,4 +293,41 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+/// `--min-score`: a score is 0-100, so anything else is a mistake to point out, not
+/// a filter that nothing (or everything) passes.
+fn score_0_to_100(text: &str) -> Result<f64, String> {
+    let value: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("{text:?} is not a number; give a score from 0 to 100"))?;
+    if (0.0..=100.0).contains(&value) {
+        Ok(value)
+    } else {
+        Err(format!("{text} is outside 0-100; scores run from 0 to 100"))
+    }
+}
+
+/// A `--format` value parser that accepts only `names`, so each command's `--help`
+/// and completions list exactly the formats it can write.
+fn formats(names: &'static [&'static str]) -> impl clap::builder::TypedValueParser<Value = Format> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(names)
+        .map(|name| Format::from_str(&name, true).expect("every listed format is a Format"))
+}
+
+impl Command {
+    /// The `--format` given to this command, if it has the flag and it was given.
+    pub fn format(&self) -> Option<Format> {
+        match self {
+            Command::Extract(a) => a.format,
+            Command::Scan(a) => a.format,
+            Command::Match(a) => a.format,
+            Command::Rank(a) => a.format,
+            Command::Lexicon(LexiconCommand::Show { format, .. })
+            | Command::Lexicon(LexiconCommand::Stats { format }) => *format,
+            _ => None,
+        }
+    }
 }

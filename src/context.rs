@@ -171,6 +171,7 @@ impl Context {
                 Ok(("<job-text>".to_string(), doc))
             }
             (Some(path), None) => {
+                check_job_path(path)?;
                 let (_, doc) = self.load(path, Purpose::Posting)?;
                 Ok((display_name(path), doc))
             }
@@ -208,6 +209,28 @@ impl Context {
             .map_err(|e| Error::from_write(&sink.name(), e))?;
         sink.finish()
     }
+}
+
+/// The mistakes people make with `--job`, each answered with what to do: a web
+/// address (skillgap never fetches anything) or a folder (a posting is one file).
+fn check_job_path(path: &Path) -> Result<()> {
+    let name = display_name(path);
+    let lower = name.to_ascii_lowercase();
+    if !path.exists()
+        && (lower.starts_with("http://")
+            || lower.starts_with("https://")
+            || lower.starts_with("www."))
+    {
+        return Err(Error::Usage(format!(
+            "{name}: is a web address; skillgap never fetches anything: save the page (or paste its text) into a file and give --job FILE"
+        )));
+    }
+    if path.is_dir() {
+        return Err(Error::Usage(format!(
+            "{name}: is a folder; the posting must be one file (--job FILE), or its text with --job-text"
+        )));
+    }
+    Ok(())
 }
 
 /// Reads a lexicon file as UTF-8, with the error a lexicon gets.

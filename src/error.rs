@@ -66,9 +66,13 @@ pub enum Error {
     LexiconInvalid { path: String, problems: String },
     #[error("{0}")]
     Usage(String),
-    /// An error already phrased (by a worker process) with the file's name in it.
-    #[error("{0}")]
-    Reported(String),
+    /// An error already phrased (by a worker process) with the file's name in it, and
+    /// the kind of failure it was.
+    #[error("{message}")]
+    Reported {
+        message: String,
+        reason: crate::reason::Reason,
+    },
 }
 
 impl Error {

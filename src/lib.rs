@@ -55,6 +55,7 @@ mod judge;
 mod output;
 mod prose;
 mod read;
+mod reason;
 mod report;
 
 use std::path::Path;

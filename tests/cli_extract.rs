@@ -336,8 +336,9 @@ fn unsupported_format_is_a_usage_error() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "--format csv is not available for `extract`",
-        ));
+            "invalid value 'csv' for '--format <FORMAT>'",
+        ))
+        .stderr(predicate::str::contains("[possible values: text, json]"));
 }
 
 /// Found by fuzzing (issue 8, `fuzz/` target `extract`): a form XObject that draws

@@ -121,7 +121,7 @@ fn a_mixed_folder_gives_the_right_rows_in_a_stable_order() {
         rows[3]
     );
     assert!(
-        stderr.contains("6 files, 4 ok, 2 errors, 1 duplicates, 1 skipped"),
+        stderr.contains("6 files, 4 ok, 2 errors, 1 duplicate, 1 skipped (-v lists them)"),
         "{stderr}"
     );
     // Same order twice.
@@ -357,7 +357,22 @@ fn table_shows_the_top_rows() {
         .success()
         .stdout(predicate::str::contains("alice-copy.txt"))
         .stdout(predicate::str::contains("bob.txt").not())
-        .stdout(predicate::str::contains("locked.pdf"));
+        // With --top the files that cannot be read are one line (issue 22) ...
+        .stdout(predicate::str::contains("locked.pdf").not())
+        .stdout(predicate::str::contains(
+            "2 files could not be read: 1 encrypted, 1 damaged PDF (`--errors` lists them)",
+        ));
+    // ... and --errors lists them.
+    skillgap()
+        .arg("rank")
+        .arg("--job")
+        .arg(&job)
+        .args(["--top", "1", "--errors"])
+        .arg(&root)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("locked.pdf"))
+        .stdout(predicate::str::contains("encrypted"));
 }
 
 #[test]

@@ -94,9 +94,14 @@ struct Scorer<'a> {
 pub struct Files {
     pub paths: Vec<PathBuf>,
     pub skipped: usize,
+    /// Each skipped entry and why, for `rank --verbose`.
+    pub skipped_files: Skipped,
     ahead: Vec<Prepared>,
     contents: Contents,
 }
+
+/// Folder entries left out, each with the reason.
+pub type Skipped = Vec<(PathBuf, String)>;
 
 /// Finds the files `args` name and reads the first ones, on another core, while
 /// `meanwhile` runs here (building the posting: the lexicon and automaton compile in
@@ -109,12 +114,13 @@ pub fn gather<T>(
     let posting_ready = AtomicBool::new(false);
     std::thread::scope(|scope| {
         let collecting = scope.spawn(|| {
-            let (paths, skipped) = collect_paths(args)?;
+            let (paths, skipped_files) = collect_paths(args)?;
             let contents = Contents::default();
             let ahead = read_ahead(&paths, &ctx.limits, &contents, &posting_ready);
             Ok::<_, Error>(Files {
                 paths,
-                skipped,
+                skipped: skipped_files.len(),
+                skipped_files,
                 ahead,
                 contents,
             })
@@ -252,7 +258,7 @@ impl<'a> Batch<'a> {
 /// Expands files, folders (recursively, skipping hidden entries and non-documents)
 /// and globs, plus `--from`. Returns the paths, sorted and unique, and how many
 /// folder entries were skipped.
-fn collect_paths(args: &RankArgs) -> Result<(Vec<PathBuf>, usize)> {
+fn collect_paths(args: &RankArgs) -> Result<(Vec<PathBuf>, Skipped)> {
     let mut specs: Vec<String> = args.paths.clone();
     if let Some(from) = &args.from {
         let text = if from.as_os_str() == "-" {
@@ -277,7 +283,7 @@ fn collect_paths(args: &RankArgs) -> Result<(Vec<PathBuf>, usize)> {
         ));
     }
     let mut paths = Vec::new();
-    let mut skipped = 0;
+    let mut skipped = Vec::new();
     for spec in &specs {
         let path = Path::new(spec);
         if path.is_dir() {
@@ -290,8 +296,12 @@ fn collect_paths(args: &RankArgs) -> Result<(Vec<PathBuf>, usize)> {
             {
                 let entry = match entry {
                     Ok(e) => e,
-                    Err(_) => {
-                        skipped += 1;
+                    Err(e) => {
+                        let at = e.path().unwrap_or(path).to_path_buf();
+                        let why = e
+                            .io_error()
+                            .map_or_else(|| e.to_string(), |io| format!("cannot list it: {io}"));
+                        skipped.push((at, why));
                         continue;
                     }
                 };
@@ -299,7 +309,10 @@ fn collect_paths(args: &RankArgs) -> Result<(Vec<PathBuf>, usize)> {
                     if looks_like_document(entry.path()) {
                         paths.push(entry.into_path());
                     } else {
-                        skipped += 1;
+                        skipped.push((
+                            entry.into_path(),
+                            "not a document (neither its extension nor its first bytes say PDF, DOCX, HTML or text)".into(),
+                        ));
                     }
                 }
             }
@@ -472,9 +485,10 @@ impl<'a> Scorer<'a> {
         extract::contain_panics(|| self.score_doc(name, doc, kind)).unwrap_or_else(|panic| {
             Row::error(
                 name,
-                &Error::Reported(format!(
-                    "{name}: scoring failed ({panic}); please report this file"
-                )),
+                &Error::Reported {
+                    message: format!("{name}: scoring failed ({panic}); please report this file"),
+                    reason: crate::reason::Reason::Other,
+                },
             )
         })
     }
@@ -496,6 +510,7 @@ impl<'a> Scorer<'a> {
             duplicate_of: None,
             kind: Some(kind),
             error: None,
+            reason: None,
         }
     }
 

@@ -4,6 +4,7 @@
 use crate::cli::{Format, LexiconCommand};
 use crate::context::{read_utf8, Context, Outcome};
 use crate::error::{Error, Result};
+use crate::find::closest::{closest, did_you_mean};
 use crate::find::lexicon::{Category, Lexicon, LexiconFile};
 use crate::find::matcher::Matcher;
 use crate::read::normalize;
@@ -12,7 +13,7 @@ use crate::report;
 
 pub fn run(ctx: &Context, command: LexiconCommand) -> Result<Outcome> {
     match command {
-        LexiconCommand::Show { category } => {
+        LexiconCommand::Show { category, .. } => {
             let format = ctx.format("lexicon show", &[Format::Table, Format::Json])?;
             let lexicon = ctx.lexicon()?;
             let category = match category {
@@ -45,7 +46,7 @@ pub fn run(ctx: &Context, command: LexiconCommand) -> Result<Outcome> {
             ctx.emit(&[], &out)?;
             Ok(Outcome::Success)
         }
-        LexiconCommand::Stats => {
+        LexiconCommand::Stats { .. } => {
             let format = ctx.format("lexicon stats", &[Format::Table, Format::Json])?;
             let lexicon = ctx.lexicon()?;
             let out = match format {
@@ -189,6 +190,9 @@ fn lexicon_search(matcher: &Matcher, term: &str) -> (bool, String) {
     near.dedup();
     near.truncate(8);
     let mut out = format!("{term:?} is not in the lexicon.\n");
+    if let Some(question) = did_you_mean(&closest(lexicon, term, 3)) {
+        out.push_str(&format!("  {question}\n"));
+    }
     if !near.is_empty() {
         out.push_str(&format!("  similar: {}\n", near.join(", ")));
     }

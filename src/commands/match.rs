@@ -13,6 +13,11 @@ pub fn run(ctx: &Context, args: MatchArgs) -> Result<Outcome> {
         "match",
         &[Format::Table, Format::Json, Format::Markdown, Format::Html],
     )?;
+    if args.file.as_os_str() == "-" && args.job.job.as_deref() == Some(std::path::Path::new("-")) {
+        return Err(crate::error::Error::Usage(
+            "the resume and the posting cannot both come from standard input; give one of them as a file".into(),
+        ));
+    }
     let Posting {
         matcher,
         requirement,

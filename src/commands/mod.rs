@@ -5,6 +5,7 @@
 
 mod extract;
 mod lexicon;
+mod man;
 mod r#match;
 mod rank;
 mod scan;
@@ -13,15 +14,22 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, WorkerCli, WORKER};
 use crate::context::{Context, Outcome};
 use crate::error::{Error, Result};
 use crate::read::isolated;
 
 /// The `skillgap` binary: parse the flags, run the command, pick the exit code.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match run(cli) {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let result = if args.get(1).is_some_and(|a| a == WORKER) {
+        let worker = WorkerCli::parse_from(args[..1].iter().chain(&args[2..]));
+        let ctx = Context::new(&worker.global);
+        isolated::serve(ctx.limits, ctx.global.file_timeout).map(|()| Outcome::Success)
+    } else {
+        run(Cli::parse_from(args))
+    };
+    match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::NotMet) => ExitCode::from(1),
         Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
@@ -34,7 +42,9 @@ pub fn main() -> ExitCode {
 
 /// Runs the command the flags name.
 pub fn run(cli: Cli) -> Result<Outcome> {
-    let ctx = Context::new(&cli.global);
+    let mut global = cli.global;
+    global.format = cli.command.format();
+    let ctx = Context::new(&global);
     match cli.command {
         Command::Extract(args) => extract::run(&ctx, args),
         Command::Scan(args) => scan::run(&ctx, args),
@@ -48,15 +58,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             Ok(Outcome::Success)
         }
         Command::Man => {
-            let mut out = Vec::new();
-            clap_mangen::Man::new(Cli::command())
-                .render(&mut out)
-                .map_err(|e| Error::from_io("<man page>", e))?;
+            let out = man::page(Cli::command()).map_err(|e| Error::from_io("<man page>", e))?;
             ctx.emit(&[], &String::from_utf8_lossy(&out))?;
-            Ok(Outcome::Success)
-        }
-        Command::Worker(_) => {
-            isolated::serve(ctx.limits, ctx.global.file_timeout)?;
             Ok(Outcome::Success)
         }
     }

@@ -4,6 +4,7 @@
 //! form, whole-term boundaries, evidence for ambiguous words), with `word_starts`
 //! as the matcher's fast word table.
 
+pub mod closest;
 pub mod lexicon;
 pub mod matcher;
 mod word_starts;

@@ -26,15 +26,12 @@ pub struct Analysis {
     /// Weighted keyword coverage, 0-100; `null` when the posting names no skills.
     pub score: Option<f64>,
     /// Why the score is missing, when it is.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub score_note: Option<String>,
     pub hard_score: Option<f64>,
     pub soft_score: Option<f64>,
     pub required: Coverage,
     pub preferred: Coverage,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub job_title: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub resume_title: Option<String>,
     pub years_shown: f64,
     pub skills: Vec<SkillResult>,
@@ -43,8 +40,7 @@ pub struct Analysis {
     /// Skills the posting names only as context (company, benefits, legal, the team
     /// around the role): never scored or suggested.
     pub context_skills: Vec<ContextResult>,
-    /// The company's name, as the posting gives it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The company's name, as the posting gives it (`null` when it does not).
     pub company: Option<String>,
     pub suggestions: Vec<Suggestion>,
     pub unknown_terms: Vec<String>,

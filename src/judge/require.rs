@@ -3,6 +3,7 @@
 //! lexicon, so aliases work (`k8s`).
 
 use crate::error::{Error, Result};
+use crate::find::closest::{closest, did_you_mean, shell_word};
 use crate::find::lexicon::{Lexicon, SkillId};
 
 /// A parsed expression: every group must have at least one of its skills.
@@ -20,8 +21,15 @@ impl Requirement {
             let mut ids = Vec::new();
             for term in group.split('|').map(str::trim).filter(|t| !t.is_empty()) {
                 let id = lexicon.find(term).ok_or_else(|| {
+                    let near = closest(lexicon, term, 3);
+                    let hint = match did_you_mean(&near) {
+                        Some(question) => format!("{question} (or see"),
+                        None => "see".to_string(),
+                    };
                     Error::Usage(format!(
-                        "--require: {term:?} is not a skill in the lexicon; try `skillgap lexicon search {term}`"
+                        "--require: {term:?} is not a skill in the lexicon; {hint} `skillgap lexicon search {}`{}",
+                        shell_word(term),
+                        if near.is_empty() { "" } else { ")" }
                     ))
                 })?;
                 ids.push(id);

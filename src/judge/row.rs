@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::error::Error;
 use crate::judge::score::Coverage;
 use crate::read::extract::Kind;
+use crate::reason::Reason;
 
 /// One file's result: a row of the jsonl / csv output.
 #[derive(Debug, Clone, Serialize)]
@@ -29,6 +30,9 @@ pub struct Row<'a> {
     pub kind: Option<Kind>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// Why, in a few words, for the table (the formats for scripts keep `error`).
+    #[serde(skip)]
+    pub reason: Option<Reason>,
 }
 
 /// Whether the file was scored.
@@ -54,6 +58,7 @@ impl Row<'_> {
             duplicate_of: None,
             kind: None,
             error: Some(err.to_string()),
+            reason: Some(err.reason()),
         }
     }
 }

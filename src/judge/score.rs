@@ -85,13 +85,10 @@ pub struct SkillResult {
     /// Forms the resume used (empty when implied or missing).
     pub resume_forms: Vec<String>,
     /// For implied skills: the resume skills that imply it.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub implied_by: Vec<String>,
     /// Sections of the resume it appears in.
     pub sections: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub years_asked: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub years_shown: Option<f64>,
     /// Points this skill adds to the score, and the most it could add. A group's
     /// points go to its best member (the first when none is met).
@@ -499,7 +496,7 @@ pub fn education_check(ask: Option<&EducationAsk>, facts: &ResumeFacts) -> Check
         return Check {
             id: "education",
             status: CheckStatus::Info,
-            message: "The posting asks for no degree.".into(),
+            message: "The posting does not ask for a degree.".into(),
             lines: Vec::new(),
         };
     };

@@ -39,9 +39,7 @@ pub enum Kind {
 #[derive(Debug, Clone, Serialize)]
 pub struct Suggestion {
     pub kind: Kind,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub skill: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub level: Option<Level>,
     pub message: String,
     /// Higher comes first; the order is the advice.

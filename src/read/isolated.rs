@@ -88,14 +88,23 @@ fn path_from_bytes(bytes: &[u8]) -> PathBuf {
 #[derive(Debug, Serialize, Deserialize)]
 pub enum Reply {
     Text(Extracted),
-    Error { message: String },
+    Error {
+        message: String,
+        /// The kind of failure, for the `rank` table (absent from older workers).
+        #[serde(default = "other_reason")]
+        reason: crate::reason::Reason,
+    },
+}
+
+fn other_reason() -> crate::reason::Reason {
+    crate::reason::Reason::Other
 }
 
 impl Reply {
     pub fn into_result(self) -> Result<Extracted> {
         match self {
             Reply::Text(extracted) => Ok(extracted),
-            Reply::Error { message } => Err(Error::Reported(message)),
+            Reply::Error { message, reason } => Err(Error::Reported { message, reason }),
         }
     }
 }
@@ -318,12 +327,16 @@ fn worker_loop(limits: &Limits, timeout: f64) -> Result<()> {
             match Input::read(&path, limits).and_then(|input| extract::extract(&input, limits)) {
                 Ok(extracted) => Reply::Text(extracted),
                 Err(err) => Reply::Error {
+                    reason: err.reason(),
                     message: err
                         .to_string()
                         .replacen(&path.display().to_string(), &name, 1),
                 },
             };
-        let json = serde_json::to_string(&reply).map_err(|e| Error::Reported(e.to_string()))?;
+        let json = serde_json::to_string(&reply).map_err(|e| Error::Reported {
+            message: e.to_string(),
+            reason: crate::reason::Reason::Other,
+        })?;
         writeln!(stdout, "{json}")
             .and_then(|_| stdout.flush())
             .map_err(|e| Error::from_write("<stdout>", e))?;

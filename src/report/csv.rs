@@ -10,6 +10,11 @@ pub fn rows(rows: &[&Row]) -> String {
     let mut out = String::from(HEADER);
     out.push_str("\r\n");
     for r in rows {
+        // An error row has no numbers: empty cells, not a `0/0` that reads as a result.
+        let count = |n: usize| match r.status {
+            RowStatus::Ok => n.to_string(),
+            RowStatus::Error => String::new(),
+        };
         let fields = [
             r.file.clone(),
             match r.status {
@@ -17,10 +22,10 @@ pub fn rows(rows: &[&Row]) -> String {
                 RowStatus::Error => "error".into(),
             },
             r.score.map_or(String::new(), |s| format!("{s:.1}")),
-            r.required.matched.to_string(),
-            r.required.total.to_string(),
-            r.preferred.matched.to_string(),
-            r.preferred.total.to_string(),
+            count(r.required.matched),
+            count(r.required.total),
+            count(r.preferred.matched),
+            count(r.preferred.total),
             r.missing.join("; "),
             r.require_met.map_or(String::new(), |m| m.to_string()),
             r.duplicate_of.clone().unwrap_or_default(),

@@ -49,7 +49,7 @@ pub fn analysis(a: &Analysis, doc: &Document) -> String {
     }
     out.push_str("<div class=\"advice\">\n");
     suggestions(&mut out, &a.suggestions);
-    checks(&mut out, &a.checks, doc);
+    checks(&mut out, &a.checks, &a.suggestions, doc);
     out.push_str("</div>\n<div class=\"columns\">\n<aside>\n");
     checklist(&mut out, a);
     unknown_terms(&mut out, &a.unknown_terms);
@@ -343,7 +343,9 @@ fn quoted_line(doc: &Document, line: usize) -> String {
     format!("Line {line}: “{quote}”")
 }
 
-fn checks(out: &mut String, list: &[Check], doc: &Document) {
+/// The checks; one whose sentence is also a numbered suggestion above points at it
+/// instead of saying it twice.
+fn checks(out: &mut String, list: &[Check], advice: &[Suggestion], doc: &Document) {
     if list.is_empty() {
         return;
     }
@@ -376,7 +378,12 @@ fn checks(out: &mut String, list: &[Check], doc: &Document) {
              <span class=\"body\"><span class=\"name\" title=\"{id}\">{}</span> <span class=\"status\">{status}</span>\
              <span class=\"detail\">{}</span>{lines}</span></li>",
             esc(check_label(c.id)),
-            esc(&c.message),
+            match advice.iter().position(|s| {
+                s.message == c.message || s.message == crate::prose::with_lines(&c.message, &c.lines)
+            }) {
+                Some(i) => format!("See suggestion {} above.", i + 1),
+                None => esc(&c.message),
+            },
             id = esc(c.id),
         );
     }

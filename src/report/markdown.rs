@@ -11,12 +11,12 @@ pub fn cell(text: &str) -> String {
 /// The scan as a Markdown section with one table.
 pub fn scan(report: &ScanReport) -> String {
     let mut out = format!(
-        "## Skills in {}\n\n{} skills found ({}, {} pages, {} words).\n\n",
+        "## Skills in {}\n\n{} found ({}, {}, {}).\n\n",
         cell(&report.file),
-        report.skills.len(),
+        crate::prose::plural(report.skills.len(), "skill", "skills"),
         report.kind,
-        report.pages,
-        report.words
+        crate::prose::plural(report.pages, "page", "pages"),
+        crate::prose::plural(report.words, "word", "words")
     );
     out.push_str("| Category | Skill | Count | Sections | Written as |\n|---|---|---:|---|---|\n");
     let mut skills: Vec<_> = report.skills.iter().collect();
@@ -51,15 +51,25 @@ pub fn scan(report: &ScanReport) -> String {
 /// with its message and lines; the readability and writing checks that pass share
 /// one item.
 fn checks(checks: &[Check]) -> String {
+    checks_pointing_at(checks, &[])
+}
+
+/// [`checks`], where a check whose message is also one of the numbered `advice`
+/// items points at it instead of repeating the sentence.
+fn checks_pointing_at(checks: &[Check], advice: &[&str]) -> String {
     let mut out = String::new();
     let (quiet, loud): (Vec<&Check>, Vec<&Check>) =
         checks.iter().partition(|c| super::quiet_pass(c));
     for c in loud {
+        let full = crate::prose::with_lines(&c.message, &c.lines);
+        let message = match advice.iter().position(|m| *m == c.message || *m == full) {
+            Some(i) => format!("see suggestion {}", i + 1),
+            None => cell(&full),
+        };
         out.push_str(&format!(
-            "- **{}** `{}`: {}\n",
+            "- **{}** `{}`: {message}\n",
             c.status.as_str(),
             c.id,
-            cell(&crate::prose::with_lines(&c.message, &c.lines))
         ));
     }
     if !quiet.is_empty() {
@@ -114,7 +124,8 @@ pub fn analysis(a: &crate::judge::analysis::Analysis) -> String {
         out.push('\n');
     }
     out.push_str("### Checks\n\n");
-    out.push_str(&checks(&a.checks));
+    let advice: Vec<&str> = a.suggestions.iter().map(|s| s.message.as_str()).collect();
+    out.push_str(&checks_pointing_at(&a.checks, &advice));
     if !a.suggestions.is_empty() {
         out.push_str("\n### Suggestions\n\n");
         for (i, s) in a.suggestions.iter().enumerate() {

@@ -5,6 +5,7 @@ pub mod csv;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod rank_table;
 pub mod table;
 
 use owo_colors::{OwoColorize, Style as Ansi};

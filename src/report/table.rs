@@ -11,7 +11,7 @@ use crate::judge::posting::Level;
 use crate::judge::scan::ScanReport;
 use crate::judge::score::{Check, CheckStatus, SkillKind, Status};
 
-fn new_table(style: &Style) -> Table {
+pub(super) fn new_table(style: &Style) -> Table {
     let mut table = Table::new();
     table
         .load_preset(UTF8_FULL_CONDENSED)
@@ -27,13 +27,12 @@ fn new_table(style: &Style) -> Table {
 /// Skills grouped by category, implied skills, and with `explain` every mention.
 pub fn scan(report: &ScanReport, style: &Style, explain: bool) -> String {
     let mut out = format!(
-        "{}  {} skills found  ({}, {} page{}, {} words)\n",
+        "{}  {} found  ({}, {}, {})\n",
         style.bold(&report.file),
-        report.skills.len(),
+        crate::prose::plural(report.skills.len(), "skill", "skills"),
         report.kind,
-        report.pages,
-        if report.pages == 1 { "" } else { "s" },
-        report.words
+        crate::prose::plural(report.pages, "page", "pages"),
+        crate::prose::plural(report.words, "word", "words")
     );
     if report.skills.is_empty() {
         out.push_str("No skills from the lexicon were found.\n");
@@ -271,7 +270,8 @@ pub fn analysis(a: &Analysis, style: &Style, explain: bool) -> String {
             ));
         }
     }
-    out.push_str(&checks(&a.checks, style));
+    let advice: Vec<&str> = a.suggestions.iter().map(|s| s.message.as_str()).collect();
+    out.push_str(&checks_pointing_at(&a.checks, &advice, style));
     if !a.suggestions.is_empty() {
         out.push_str(&format!(
             "\n{}\n",
@@ -348,6 +348,12 @@ fn posting_reading(a: &Analysis, style: &Style) -> String {
 /// on its own line with its message and lines; the readability and writing checks
 /// that pass share one line, since "pass" needs no advice.
 fn checks(checks: &[Check], style: &Style) -> String {
+    checks_pointing_at(checks, &[], style)
+}
+
+/// [`checks`], where a check whose message is also one of the numbered `advice`
+/// lines points at it ("see suggestion 2") instead of printing the sentence twice.
+fn checks_pointing_at(checks: &[Check], advice: &[&str], style: &Style) -> String {
     if checks.is_empty() {
         return String::new();
     }
@@ -357,11 +363,16 @@ fn checks(checks: &[Check], style: &Style) -> String {
     for c in loud {
         // Pad by hand: the colour codes would count towards a width.
         let pad = " ".repeat(5usize.saturating_sub(c.status.as_str().len()));
+        let full = crate::prose::with_lines(&c.message, &c.lines);
+        let message = match advice.iter().position(|m| *m == c.message || *m == full) {
+            Some(i) => style.dim(&format!("see suggestion {}", i + 1)),
+            None => full,
+        };
         out.push_str(&format!(
             "  {}{pad} {:<20} {}\n",
             check_mark(c.status, style),
             c.id,
-            crate::prose::with_lines(&c.message, &c.lines)
+            message
         ));
     }
     if !quiet.is_empty() {
@@ -383,50 +394,6 @@ fn check_mark(status: CheckStatus, style: &Style) -> String {
         CheckStatus::Info => Ansi::new().dimmed(),
     };
     style.paint(status.as_str(), colour)
-}
-
-/// The ranking as a table: best first, errors last.
-pub fn rank(rows: &[&crate::judge::row::Row], job: &str, style: &Style) -> String {
-    let mut table = new_table(style);
-    table.set_header(["#", "File", "Score", "Required", "Missing", "Note"]);
-    let mut place = 0;
-    for r in rows {
-        let note = match (&r.error, &r.duplicate_of, r.require_met) {
-            (Some(e), _, _) => style.paint(e, Ansi::new().red()),
-            (None, Some(first), _) => format!("duplicate of {first}"),
-            (None, None, Some(false)) => "fails --require".to_string(),
-            _ => String::new(),
-        };
-        let rank = if r.error.is_none() {
-            place += 1;
-            place.to_string()
-        } else {
-            "-".to_string()
-        };
-        let mut missing = r
-            .missing
-            .iter()
-            .take(5)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(", ");
-        if r.missing.len() > 5 {
-            missing.push_str(&format!(" +{}", r.missing.len() - 5));
-        }
-        table.add_row([
-            rank,
-            r.file.clone(),
-            r.score.map_or("-".into(), |s| format!("{s:.1}")),
-            if r.error.is_none() {
-                format!("{}/{}", r.required.matched, r.required.total)
-            } else {
-                String::new()
-            },
-            missing,
-            note,
-        ]);
-    }
-    format!("Ranked against {}\n{table}\n", style.bold(job))
 }
 
 /// At most `n` items, then "+k".
