@@ -76,6 +76,11 @@ fn pipeline(c: &mut Criterion) {
     });
     // What `scan` and `match` add per resume and `rank` skips: the writing checks,
     // with the dated roles they read.
+    group.bench_function("resume facts", |b| b.iter(|| skillgap::resume::facts(&doc)));
+    let roles = skillgap::resume::facts(&doc).roles;
+    group.bench_function("writing checks only", |b| {
+        b.iter(|| skillgap::writing::checks(&doc, &roles))
+    });
     group.bench_function("writing checks", |b| {
         b.iter(|| skillgap::writing::checks(&doc, &skillgap::resume::facts(&doc).roles))
     });
