@@ -76,13 +76,14 @@ fn pipeline(c: &mut Criterion) {
     });
     // What `scan` and `match` add per resume and `rank` skips: the writing checks,
     // with the dated roles they read.
+    use skillgap::internals::{resume, writing};
+    group.bench_function("resume facts", |b| b.iter(|| resume::facts(&doc)));
+    let roles = resume::facts(&doc).roles;
+    group.bench_function("writing checks only", |b| {
+        b.iter(|| writing::checks(&doc, &roles))
+    });
     group.bench_function("writing checks", |b| {
-        b.iter(|| {
-            skillgap::internals::writing::checks(
-                &doc,
-                &skillgap::internals::resume::facts(&doc).roles,
-            )
-        })
+        b.iter(|| writing::checks(&doc, &resume::facts(&doc).roles))
     });
     group.bench_function("all", |b| {
         b.iter(|| {

@@ -27,6 +27,7 @@ mod words;
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use crate::judge::resume::{Role, ROLE_WORDS};
@@ -402,11 +403,13 @@ fn is_quantity(raw: &[&str], tokens: &[&str], i: usize) -> bool {
     if token.is_empty() {
         return false;
     }
-    let lower = token.to_lowercase();
     if !token.chars().any(|c| c.is_ascii_digit()) {
-        return lower
-            .split('-')
-            .any(|part| words::NUMBER_WORDS.contains(&part));
+        // Compared without lowercasing a copy: this runs for every word of every bullet.
+        return token.split('-').any(|part| {
+            words::NUMBER_WORDS
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(part))
+        });
     }
     let first = token.chars().next().unwrap_or(' ');
     if matches!(first, '$' | '€' | '£' | '¥' | '₹') {
@@ -558,15 +561,40 @@ fn padded_words(text: &str) -> String {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
     {
-        out.push_str(&word.to_lowercase());
+        let start = out.len();
+        out.push_str(word);
+        if word.is_ascii() {
+            out[start..].make_ascii_lowercase();
+        } else {
+            let lower = out[start..].to_lowercase();
+            out.truncate(start);
+            out.push_str(&lower);
+        }
         out.push(' ');
     }
     out
 }
 
-fn phrase_in(padded: &str, phrase: &str) -> bool {
-    padded.contains(&padded_words(phrase))
+/// The clichés, then the claims, as padded words, in one automaton: a line is read
+/// once for all of them (testing each phrase in turn cost more than the rest of the
+/// writing checks together).
+struct Cliches {
+    /// Each phrase as listed, whether it is a claim, and its padded words.
+    phrases: Vec<(&'static str, bool, String)>,
+    automaton: AhoCorasick,
 }
+
+static CLICHES: LazyLock<Cliches> = LazyLock::new(|| {
+    let phrases: Vec<(&'static str, bool, String)> = words::FILLERS
+        .iter()
+        .map(|&p| (p, false))
+        .chain(words::CLAIMS.iter().map(|&p| (p, true)))
+        .map(|(p, claim)| (p, claim, padded_words(p)))
+        .collect();
+    let automaton = AhoCorasick::new(phrases.iter().map(|p| p.2.as_str()))
+        .expect("the cliché lists build an automaton");
+    Cliches { phrases, automaton }
+});
 
 fn buzzwords(doc: &Document, text: &Text) -> Check {
     let mut found: Vec<(usize, &str)> = Vec::new();
@@ -578,23 +606,28 @@ fn buzzwords(doc: &Document, text: &Text) -> Check {
             continue;
         }
         let padded = padded_words(doc.line_text(line_no));
-        // A claim in a bullet that shows a measurable result has its evidence.
-        let evidenced = bullet.is_some_and(|b| has_quantity(&b.text));
-        let claims = if evidenced { &[][..] } else { words::CLAIMS };
-        let here: Vec<&str> = words::FILLERS
-            .iter()
-            .chain(claims)
-            .copied()
-            .filter(|phrase| phrase_in(&padded, phrase))
+        let cliches = &*CLICHES;
+        // Overlapping: the padding spaces of neighbouring phrases are shared.
+        let mut here: Vec<usize> = cliches
+            .automaton
+            .find_overlapping_iter(&padded)
+            .map(|m| m.pattern().as_usize())
             .collect();
+        if here.is_empty() {
+            continue;
+        }
+        // A claim in a bullet that shows a measurable result has its evidence.
+        if bullet.is_some_and(|b| has_quantity(&b.text)) {
+            here.retain(|&i| !cliches.phrases[i].1);
+        }
         // "thinking outside the box" is one cliché, not two.
-        for &phrase in &here {
-            let inner = padded_words(phrase);
+        for &i in &here {
+            let inner = &cliches.phrases[i].2;
             let longer = here
                 .iter()
-                .any(|&other| other != phrase && padded_words(other).contains(&inner));
+                .any(|&j| j != i && cliches.phrases[j].2.contains(inner.as_str()));
             if !longer {
-                found.push((line_no, phrase));
+                found.push((line_no, cliches.phrases[i].0));
             }
         }
     }
@@ -633,14 +666,14 @@ fn buzzwords(doc: &Document, text: &Text) -> Check {
 /// "CI/CD", "I18n", "Phase I" or "ME".
 fn is_first_person(tokens: &[&str], i: usize) -> bool {
     let token = tokens[i];
-    let lower = token.to_lowercase();
+    // Compared without lowercasing a copy: this runs for every word read.
     if !words::FIRST_PERSON
         .iter()
-        .any(|p| p.to_lowercase() == lower)
+        .any(|p| p.eq_ignore_ascii_case(token))
     {
         return false;
     }
-    if lower == "i" || lower.starts_with("i'") {
+    if token.as_bytes()[0].eq_ignore_ascii_case(&b'i') {
         if !token.starts_with('I') {
             return false;
         }
@@ -859,9 +892,11 @@ fn capitalize(text: &str) -> String {
 // ----- date_format ------------------------------------------------------------------
 
 /// A date as written: a month name and a year, a numeric month and a year, or a year.
+/// ASCII classes (`-u`): dates are written in ASCII, and the Unicode tables would make
+/// compiling the pattern cost more than every check it serves.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?P<word>[a-z]{3,9})\.?\s+(?P<y1>(?:19|20)\d{2})|(?P<num>\d{1,2})(?P<sep>[/.\-])(?:19|20)\d{2}|(?:19|20)\d{2}-(?:0[1-9]|1[0-2])|(?:19|20)\d{2})\b",
+        r"(?i-u)\b(?:(?P<word>[a-z]{3,9})\.?\s+(?P<y1>(?:19|20)\d{2})|(?P<num>\d{1,2})(?P<sep>[/.\-])(?:19|20)\d{2}|(?:19|20)\d{2}-(?:0[1-9]|1[0-2])|(?:19|20)\d{2})\b",
     )
     .unwrap()
 });
@@ -870,7 +905,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// month, the dates that mark a role's header line.
 static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:19|20)\d{2}\s*(?:-|to|until)\s*(?:(?:19|20)\d{2}|present|current|now|today|ongoing)\b",
+        r"(?i-u)\b(?:19|20)\d{2}\s*(?:-|to|until)\s*(?:(?:19|20)\d{2}|present|current|now|today|ongoing)\b",
     )
     .unwrap()
 });
