@@ -207,3 +207,24 @@ fn a_page_list_that_contains_itself_is_read_once() {
     let text = json["text"].as_str().unwrap();
     assert_eq!(text.matches("Dana Whitfield").count(), 1, "{text}");
 }
+
+#[test]
+fn a_soft_hyphen_drawn_in_a_pdf_is_a_visible_hyphen() {
+    let dir = TempDir::new().unwrap();
+    let cv = write(
+        dir.path(),
+        "soft.pdf",
+        // The font's Unicode map names the drawn hyphen U+00AD, as XeTeX's may.
+        pdf::cid_font_pdf(
+            &[
+                "Built cloud\u{AD}native services on Kubernetes",
+                "Platform Engineer, Sep. 2023 \u{AD} Mar. 2024",
+            ],
+            true,
+            true,
+        ),
+    );
+    let text = extract_json(&cv)["text"].as_str().unwrap().to_string();
+    assert!(text.contains("cloud-native"), "{text}");
+    assert!(text.contains("2023 - Mar"), "{text}");
+}

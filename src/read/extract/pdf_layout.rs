@@ -137,6 +137,9 @@ impl OutputDev for GlyphCollector {
         if !x.is_finite() || !y.is_finite() {
             return Ok(());
         }
+        // A PDF holds only what is drawn: a soft hyphen there is a visible hyphen or
+        // dash (LuaTeX and XeTeX draw "cloud-native" and date ranges that way).
+        let char = if char == "\u{AD}" { "-" } else { char };
         let space = char.chars().all(char::is_whitespace);
         let off_page = self.media.is_some_and(|m| {
             let (left, right) = (m.llx.min(m.urx), m.llx.max(m.urx));
