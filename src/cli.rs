@@ -76,6 +76,11 @@ pub enum Command {
         after_help = "Examples:\n  skillgap rank --job posting.txt resumes/\n  skillgap rank --job posting.txt 'cvs/**/*.pdf' --require \"Java,React|Vue\" --top 20\n  skillgap rank --job posting.txt resumes/ --format jsonl > results.jsonl"
     )]
     Rank(RankArgs),
+    /// Rank many job postings for one resume, and the skills the market asks that it lacks
+    #[command(
+        after_help = "Examples:\n  skillgap jobs cv.pdf postings/\n  skillgap jobs cv.pdf 'saved/*.html' --require Go --top 10\n  skillgap jobs cv.pdf postings/ --format html --output market.html\n  find ~/Downloads -name '*.pdf' | skillgap jobs cv.pdf --from - --format json\n  skillgap jobs cv.pdf postings/ --explain"
+    )]
+    Jobs(JobsArgs),
     /// Inspect, search and validate the skill lexicon
     #[command(subcommand)]
     #[command(
@@ -167,6 +172,32 @@ pub struct RankArgs {
     /// Keep only resumes scoring at least N
     #[arg(long, value_name = "N")]
     pub min_score: Option<f64>,
+}
+
+#[derive(Debug, Args)]
+pub struct JobsArgs {
+    /// The resume (PDF, DOCX, HTML or text; - for standard input)
+    pub resume: PathBuf,
+    /// Posting files (txt, md, html, pdf, docx), folders (searched recursively) and globs
+    pub postings: Vec<String>,
+    /// Read more posting paths from this file, one per line (- for standard input)
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
+    /// Threads (default: number of cores)
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
+    /// Show only the best N postings (duplicates of those shown tag along)
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+    /// Keep only postings that ask for these skills (comma = and, pipe = or: "Go,Kubernetes|Nomad")
+    #[arg(long, value_name = "EXPR")]
+    pub require: Option<String>,
+    /// Keep only postings the resume scores at least N against
+    #[arg(long, value_name = "N")]
+    pub min_score: Option<f64>,
+    /// Show how postings are ranked and the gap is counted
+    #[arg(long)]
+    pub explain: bool,
 }
 
 #[derive(Debug, Args)]
