@@ -32,7 +32,7 @@ const NOT_A_NAME: &[&str] = &[
 /// The company a posting names, if it names one in a shape we recognise.
 ///
 /// ```
-/// use skillgap::judge::company::company;
+/// use skillgap::internals::company::company;
 /// assert_eq!(company("Company: Lumen Grid Ltd\nBackend Engineer").as_deref(), Some("Lumen Grid Ltd"));
 /// assert_eq!(company("About Fernway\nWe move freight.").as_deref(), Some("Fernway"));
 /// assert_eq!(company("## About Quarry Cloud\n").as_deref(), Some("Quarry Cloud"));

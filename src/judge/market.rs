@@ -186,7 +186,7 @@ impl JobRow {
 /// to one decimal.
 ///
 /// ```
-/// use skillgap::judge::market::fit;
+/// use skillgap::internals::market::fit;
 /// assert!(fit(50.0, 2) < fit(50.0, 20));
 /// assert!(fit(100.0, 20) < 100.0);
 /// assert_eq!(fit(0.0, 5), 0.0);

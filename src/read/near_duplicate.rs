@@ -16,7 +16,7 @@
 //! shingle are compared in full.
 //!
 //! ```
-//! use skillgap::read::near_duplicate::{shingles, jaccard};
+//! use skillgap::internals::near_duplicate::{shingles, jaccard};
 //! let a = shingles("Senior Go engineer. We run Kubernetes on AWS and ship daily.");
 //! let b = shingles("senior go engineer   we run kubernetes on aws and ship daily");
 //! assert_eq!(jaccard(&a, &b), 1.0);
