@@ -12,7 +12,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "skillgap", version, about, long_about = None, propagate_version = true)]
 #[command(
-    after_help = "Examples:\n  skillgap match cv.pdf --job posting.txt\n  skillgap scan cv.docx --format json\n  skillgap rank --job posting.txt resumes/ --require \"Java,PostgreSQL\" --format csv > ranked.csv"
+    after_help = "Examples:\n  skillgap match cv.pdf --job posting.txt\n  skillgap scan cv.docx --format json\n  skillgap rank --job posting.txt resumes/ --require \"Java,PostgreSQL\" --format csv > ranked.csv\n  skillgap jobs cv.pdf postings/"
 )]
 pub struct Cli {
     #[command(flatten)]

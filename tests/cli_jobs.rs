@@ -81,7 +81,6 @@ const DOTNET: &[&str] = &[
 /// The postings folder as a user would have it, and the resume beside it.
 struct Market {
     dir: TempDir,
-    resume: PathBuf,
     postings: PathBuf,
 }
 
@@ -108,12 +107,8 @@ fn market() -> Market {
     write(&postings, "payments.docx", docx(PAYMENTS, &[], None, None));
     let lines: Vec<String> = DOTNET.iter().map(|l| l.to_string()).collect();
     write(&postings, "dotnet.pdf", text_pdf(&[lines]));
-    let resume = write(dir.path(), "cv.txt", RESUME);
-    Market {
-        dir,
-        resume,
-        postings,
-    }
+    write(dir.path(), "cv.txt", RESUME);
+    Market { dir, postings }
 }
 
 impl Market {
@@ -490,6 +485,20 @@ fn bad_input_is_one_sentence_and_exit_2() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("not available for `jobs`"));
+    // A resume with no skills is read, and the user is told why everything scores 0.
+    write(
+        m.dir.path(),
+        "blank.txt",
+        "Sam Reyes\nGardener and tree surgeon\n",
+    );
+    skillgap()
+        .current_dir(m.dir.path())
+        .args(["jobs", "blank.txt", "postings/sre.txt"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "blank.txt: no skills from the lexicon were found in the resume",
+        ));
     // A posting path that does not exist is an error row; the run goes on.
     let json = json_of(
         skillgap()

@@ -60,6 +60,12 @@ pub fn run(ctx: &Context, args: JobsArgs) -> Result<Outcome> {
     let (_, resume_doc, _) = ctx.load_resume(&args.resume)?;
     let resume_mentions = matcher.scan_forms(&resume_doc);
     let resume_skills: HashSet<SkillId> = resume_mentions.iter().map(|m| m.skill).collect();
+    if resume_skills.is_empty() && !ctx.global.quiet {
+        eprintln!(
+            "skillgap: {}: no skills from the lexicon were found in the resume, so every posting scores 0; `skillgap scan` and `skillgap extract` show what was read",
+            display_name(&args.resume)
+        );
+    }
 
     let reads = postings::read_all(ctx, &paths, args.threads, |name, doc, kind| {
         let profile = posting::analyze(&matcher, &doc);

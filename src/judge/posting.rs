@@ -484,7 +484,13 @@ fn posting_title(doc: &Document) -> Option<String> {
             return Some(c[1].trim().to_string());
         }
     }
-    let first = doc.text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    // Markdown heading marks (`# Title`, also how HTML `<h1>` reads as text) are
+    // not part of the title.
+    let first = doc
+        .text
+        .lines()
+        .map(|l| l.trim().trim_start_matches('#').trim_start())
+        .find(|l| !l.is_empty())?;
     let words = first.split_whitespace().count();
     let is_heading =
         crate::read::sections::heading_kind(first, crate::read::sections::Purpose::Posting)
