@@ -96,7 +96,7 @@ pub fn run(ctx: &Context, args: JobsArgs) -> Result<Outcome> {
         }
     }
     let views: Vec<Option<&[u64]>> = sets.iter().map(Option::as_deref).collect();
-    let similar = near_duplicate::first_similar(&views, near_duplicate::THRESHOLD);
+    let similar = near_duplicate::first_similar(&views);
     for (i, hit) in similar.into_iter().enumerate() {
         if let Some((j, similarity)) = hit {
             rows[i].duplicate_of = Some(rows[j].file.clone());

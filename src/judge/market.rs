@@ -79,7 +79,8 @@ pub struct JobRow {
     /// near-identical text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub duplicate_of: Option<String>,
-    /// Word 5-gram Jaccard similarity to `duplicate_of` (1 for the same bytes).
+    /// Share of the smaller text's word 5-grams the other holds (1 for the same
+    /// bytes; see `read::near_duplicate`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub similarity: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]

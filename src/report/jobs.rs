@@ -33,7 +33,7 @@ fn remark(r: &JobRow) -> String {
     }
     if let Some(first) = &r.duplicate_of {
         return match r.similarity {
-            Some(s) if s < 1.0 => format!("near-duplicate of {first} ({:.0}% alike)", s * 100.0),
+            Some(s) if s < 1.0 => format!("near-duplicate of {first} ({:.0}% shared)", s * 100.0),
             _ => format!("duplicate of {first}"),
         };
     }
