@@ -13,7 +13,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "skillgap", version, about, long_about = None, propagate_version = true)]
 #[command(
-    after_help = "Examples:\n  skillgap match cv.pdf --job posting.txt\n  skillgap scan cv.docx --format json\n  skillgap rank --job posting.txt resumes/ --require \"Java,PostgreSQL\" --format csv > ranked.csv"
+    after_help = "Examples:\n  skillgap match cv.pdf --job posting.txt\n  skillgap scan cv.docx --format json\n  skillgap rank --job posting.txt resumes/ --require \"Java,PostgreSQL\" --format csv > ranked.csv\n  skillgap jobs cv.pdf postings/"
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -99,6 +99,11 @@ pub enum Command {
         after_help = "Examples:\n  skillgap rank --job posting.txt resumes/\n  skillgap rank --job posting.txt 'cvs/**/*.pdf' --require \"Java,React|Vue\" --top 20\n  skillgap rank --job posting.txt resumes/ --format jsonl > results.jsonl"
     )]
     Rank(RankArgs),
+    /// Rank many job postings for one resume, and the skills the market asks that it lacks
+    #[command(
+        after_help = "Examples:\n  skillgap jobs cv.pdf postings/\n  skillgap jobs cv.pdf 'saved/*.html' --require Go --top 10\n  skillgap jobs cv.pdf postings/ --format html --output market.html\n  find ~/Downloads -name '*.pdf' | skillgap jobs cv.pdf --from - --format json\n  skillgap jobs cv.pdf postings/ --explain"
+    )]
+    Jobs(JobsArgs),
     /// Inspect, search and validate the skill lexicon
     #[command(subcommand)]
     #[command(
@@ -222,6 +227,35 @@ pub struct RankArgs {
     pub min_score: Option<f64>,
 }
 
+#[derive(Debug, Args)]
+pub struct JobsArgs {
+    /// The resume (PDF, DOCX, HTML or text; - for standard input)
+    pub resume: PathBuf,
+    /// Posting files (txt, md, html, pdf, docx), folders (searched recursively) and globs
+    pub postings: Vec<String>,
+    /// Output format [default: table]
+    #[arg(long, short = 'f', value_name = "FORMAT", value_parser = formats(&["table", "json", "csv", "markdown", "html"]))]
+    pub format: Option<Format>,
+    /// Read more posting paths from this file, one per line (- for standard input)
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
+    /// Threads (default: number of cores; 1-1024)
+    #[arg(long, short = 'j', value_name = "N",
+          value_parser = RangedU64ValueParser::<usize>::new().range(1..=1024))]
+    pub threads: Option<usize>,
+    /// Show only the best N postings (duplicates of those shown tag along)
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+    /// Keep only postings that ask for these skills (comma = and, pipe = or: "Go,Kubernetes|Nomad")
+    #[arg(long, value_name = "EXPR")]
+    pub require: Option<String>,
+    /// Keep only postings the resume scores at least N against (0-100)
+    #[arg(long, value_name = "N", value_parser = score_0_to_100)]
+    pub min_score: Option<f64>,
+    /// Show how postings are ranked and the gap is counted
+    #[arg(long)]
+    pub explain: bool,
+}
 #[derive(Debug, Subcommand)]
 pub enum LexiconCommand {
     /// List the skills, optionally of one category
@@ -325,6 +359,7 @@ impl Command {
             Command::Scan(a) => a.format,
             Command::Match(a) => a.format,
             Command::Rank(a) => a.format,
+            Command::Jobs(a) => a.format,
             Command::Lexicon(LexiconCommand::Show { format, .. })
             | Command::Lexicon(LexiconCommand::Stats { format }) => *format,
             _ => None,

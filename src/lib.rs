@@ -215,9 +215,9 @@ pub fn cli_main() -> std::process::ExitCode {
 pub mod internals {
     pub use crate::find::{lexicon, matcher};
     pub use crate::judge::{
-        analysis, checks, posting, require, resume, scan, score, suggest, writing,
+        analysis, checks, company, market, posting, require, resume, scan, score, suggest, writing,
     };
-    pub use crate::read::{deadline, extract, load, normalize, sections};
+    pub use crate::read::{deadline, extract, load, near_duplicate, normalize, sections};
 
     /// The report formats.
     pub mod report {

@@ -22,6 +22,8 @@ use std::sync::{mpsc, Arc, Mutex};
 
 use rayon::prelude::*;
 
+pub mod postings;
+
 use crate::cli::RankArgs;
 use crate::context::{display_name, Context, Posting};
 use crate::error::{Error, Result};
@@ -259,8 +261,18 @@ impl<'a> Batch<'a> {
 /// and globs, plus `--from`. Returns the paths, sorted and unique, and how many
 /// folder entries were skipped.
 fn collect_paths(args: &RankArgs) -> Result<(Vec<PathBuf>, Skipped)> {
-    let mut specs: Vec<String> = args.paths.clone();
-    if let Some(from) = &args.from {
+    expand_paths(&args.paths, args.from.as_deref(), "rank")
+}
+
+/// [`collect_paths`] for any command: `paths` and the lines of `from` expanded;
+/// `command` names the command in the message refusing `-`.
+fn expand_paths(
+    paths: &[String],
+    from: Option<&Path>,
+    command: &str,
+) -> Result<(Vec<PathBuf>, Skipped)> {
+    let mut specs: Vec<String> = paths.to_vec();
+    if let Some(from) = from {
         let text = if from.as_os_str() == "-" {
             let mut s = String::new();
             std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
@@ -278,9 +290,9 @@ fn collect_paths(args: &RankArgs) -> Result<(Vec<PathBuf>, Skipped)> {
         );
     }
     if specs.iter().any(|s| s == "-") {
-        return Err(Error::Usage(
-            "rank reads files, not standard input; use --from - to read a list of paths".into(),
-        ));
+        return Err(Error::Usage(format!(
+            "{command} reads files, not standard input; use --from - to read a list of paths"
+        )));
     }
     let mut paths = Vec::new();
     let mut skipped = Vec::new();
@@ -516,36 +528,41 @@ impl<'a> Scorer<'a> {
 
     /// Extracts a file in this thread's worker process, within the time limit.
     fn extract_in_worker(&self, path: &Path) -> Result<Extracted> {
-        let name = display_name(path);
-        WORKERS.with(|cell| {
-            let mut slot = cell.borrow_mut();
-            if slot.is_none() {
-                *slot =
-                    Some(
-                        Worker::start(&self.worker_command).map_err(|e| Error::WorkerDied {
-                            path: name.clone(),
-                            detail: format!("cannot start a worker: {e}"),
-                        })?,
-                    );
-            }
-            let worker = slot.as_mut().expect("worker just started");
-            match worker.request(path, &name, self.timeout) {
-                Ok(reply) => reply.into_result(),
-                Err(failure) => {
-                    if let Some(mut dead) = slot.take() {
-                        dead.kill();
-                    }
-                    Err(match failure {
-                        Failure::Timeout => Error::Timeout {
-                            path: name,
-                            secs: self.timeout,
-                        },
-                        Failure::Died(detail) => Error::WorkerDied { path: name, detail },
-                    })
-                }
-            }
-        })
+        extract_in_worker(&self.worker_command, self.timeout, path)
     }
+}
+
+/// Extracts a PDF in the calling pool thread's worker process (started on first
+/// use), within `timeout` seconds; a worker that overruns or dies is replaced.
+fn extract_in_worker(worker_command: &[String], timeout: f64, path: &Path) -> Result<Extracted> {
+    let name = display_name(path);
+    WORKERS.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        if slot.is_none() {
+            *slot = Some(
+                Worker::start(worker_command).map_err(|e| Error::WorkerDied {
+                    path: name.clone(),
+                    detail: format!("cannot start a worker: {e}"),
+                })?,
+            );
+        }
+        let worker = slot.as_mut().expect("worker just started");
+        match worker.request(path, &name, timeout) {
+            Ok(reply) => reply.into_result(),
+            Err(failure) => {
+                if let Some(mut dead) = slot.take() {
+                    dead.kill();
+                }
+                Err(match failure {
+                    Failure::Timeout => Error::Timeout {
+                        path: name,
+                        secs: timeout,
+                    },
+                    Failure::Died(detail) => Error::WorkerDied { path: name, detail },
+                })
+            }
+        }
+    })
 }
 
 thread_local! {

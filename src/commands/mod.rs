@@ -4,6 +4,7 @@
 //! `--require`) not met, 2 bad usage or unreadable input.
 
 mod extract;
+mod jobs;
 mod lexicon;
 mod man;
 mod r#match;
@@ -50,6 +51,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Scan(args) => scan::run(&ctx, args),
         Command::Match(args) => r#match::run(&ctx, args),
         Command::Rank(args) => rank::run(&ctx, args),
+        Command::Jobs(args) => jobs::run(&ctx, args),
         Command::Lexicon(command) => lexicon::run(&ctx, command),
         Command::Completions { shell } => {
             let mut out = Vec::new();

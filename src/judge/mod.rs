@@ -8,6 +8,8 @@
 
 pub mod analysis;
 pub mod checks;
+pub mod company;
+pub mod market;
 pub mod posting;
 pub mod posting_groups;
 pub mod posting_roles;

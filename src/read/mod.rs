@@ -7,6 +7,7 @@
 pub mod deadline;
 pub mod extract;
 pub mod isolated;
+pub mod near_duplicate;
 pub mod normalize;
 pub mod sections;
 

@@ -3,6 +3,8 @@
 
 pub mod csv;
 pub mod html;
+pub mod jobs;
+pub mod jobs_html;
 pub mod json;
 pub mod markdown;
 pub mod rank_table;
