@@ -157,35 +157,48 @@ pub fn analyze(
 /// Pairs each mention with the posting skills it satisfies: its own skill when the
 /// posting asks for it, and the skills it implies that the posting shows as implied.
 fn highlights(lexicon: &Lexicon, mentions: &[Mention], results: &[SkillResult]) -> Vec<Highlight> {
-    mentions
-        .iter()
-        .map(|m| {
-            let implies = lexicon.implied_by(m.skill);
-            let satisfies = results
-                .iter()
-                .filter(|r| match r.status {
-                    Status::Exact | Status::Alias => r.skill == m.skill,
-                    Status::Implied => implies.contains(&r.skill),
-                    Status::Missing => false,
-                })
-                .map(|r| Satisfied {
-                    name: r.name.clone(),
-                    level: r.level,
-                    status: r.status,
-                    posting_form: r
-                        .posting_forms
-                        .first()
-                        .cloned()
-                        .unwrap_or_else(|| r.name.clone()),
-                })
-                .collect();
+    let mut out: Vec<Highlight> = Vec::with_capacity(mentions.len());
+    for h in mentions.iter().map(|m| {
+        let implies = lexicon.implied_by(m.skill);
+        let satisfies = results
+            .iter()
+            .filter(|r| match r.status {
+                Status::Exact | Status::Alias => r.skill == m.skill,
+                Status::Implied => implies.contains(&r.skill),
+                Status::Missing => false,
+            })
+            .map(|r| Satisfied {
+                name: r.name.clone(),
+                level: r.level,
+                status: r.status,
+                posting_form: r
+                    .posting_forms
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| r.name.clone()),
+            })
+            .collect();
+        (
+            m.nested_in.is_some(),
             Highlight {
                 span: m.span.clone(),
                 skill: lexicon.skill(m.skill).name.clone(),
                 satisfies,
+            },
+        )
+    }) {
+        // A skill written inside a longer term ("AWS" in "AWS Lambda") is shown on
+        // the longer term's mark, which comes just before it.
+        match (h, out.last_mut()) {
+            ((true, inner), Some(outer))
+                if outer.span.start <= inner.span.start && inner.span.end <= outer.span.end =>
+            {
+                outer.satisfies.extend(inner.satisfies);
             }
-        })
-        .collect()
+            ((_, h), _) => out.push(h),
+        }
+    }
+    out
 }
 
 /// The part of an analysis `rank` needs, without checks and suggestions: scored in

@@ -187,7 +187,9 @@ static YEARS: LazyLock<Regex> = LazyLock::new(|| {
 /// Analyzes a posting document with a matcher built from the same lexicon as the
 /// resume's.
 pub fn analyze(matcher: &Matcher, doc: &Document) -> JobProfile {
-    let mentions = matcher.scan(doc);
+    // A posting asks for the term it writes: "SQL Server" asks for SQL Server, not SQL.
+    let mut mentions = matcher.scan(doc);
+    mentions.retain(|m| m.nested_in.is_none());
     let lexicon = matcher.lexicon();
     let has_sections = doc
         .sections

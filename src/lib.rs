@@ -27,6 +27,7 @@ pub mod extract;
 pub mod job;
 pub mod lexicon;
 pub mod matcher;
+mod nested;
 pub mod normalize;
 pub mod output;
 pub mod report;
