@@ -48,7 +48,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         Purpose::Posting,
     )?;
     let profile = job::analyze(&matcher, &posting);
-    let quick = analysis::quick(&matcher, &resume, &profile);
+    let quick = analysis::quick(&matcher, &resume, &profile, |_| false);
     println!(
         "{resume_path} vs {job_path}: score {:?}, required {}/{}, missing {:?}",
         quick.scores.score,

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::ats;
 use crate::extract::Extracted;
 use crate::job::{JobProfile, Level};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, SkillId};
 use crate::matcher::{FormMention, Matcher, Mention};
 use crate::resume;
 use crate::score::{self, Check, Coverage, SkillResult, Status};
@@ -214,8 +214,17 @@ pub struct QuickScore<'a> {
 
 /// Scores a resume for ranking: the statuses and scores [`analyze`] would give, without
 /// the details only a report shows.
-pub fn quick<'a>(matcher: &'a Matcher, resume_doc: &Document, job: &JobProfile) -> QuickScore<'a> {
-    let mentions = matcher.scan_forms(resume_doc);
+/// `also`: skills asked about besides the posting's (`--require`); mentions of other
+/// skills may be left out.
+pub fn quick<'a>(
+    matcher: &'a Matcher,
+    resume_doc: &Document,
+    job: &JobProfile,
+    also: impl Fn(SkillId) -> bool,
+) -> QuickScore<'a> {
+    let mentions = matcher.scan_forms_of(resume_doc, |skill| {
+        job.position(skill).is_some() || !job.implied_positions(skill).is_empty() || also(skill)
+    });
     let statuses = score::statuses(job, mentions.iter().copied());
     let missing = job
         .skills

@@ -531,22 +531,39 @@ impl Matcher {
     /// Every mention in the document, in text order.
     pub fn scan(&self, doc: &Document) -> Vec<Mention> {
         let text = doc.text.as_str();
-        self.accepted(doc, true, |c, evidence, line, section| Mention {
-            skill: self.lexicon.form(c.form_index).skill,
-            span: c.span.clone(),
-            line,
-            section,
-            form: written_form(&text[c.span.clone()]),
-            form_index: c.form_index,
-            evidence,
-            nested_in: c.nested_in,
-        })
+        self.accepted(
+            doc,
+            true,
+            |_| true,
+            |c, evidence, line, section| Mention {
+                skill: self.lexicon.form(c.form_index).skill,
+                span: c.span.clone(),
+                line,
+                section,
+                form: written_form(&text[c.span.clone()]),
+                form_index: c.form_index,
+                evidence,
+                nested_in: c.nested_in,
+            },
+        )
     }
 
     /// The skill and form of every mention, in text order: all that scoring needs,
     /// without the place and the written form (`rank` scores thousands of files).
     pub fn scan_forms(&self, doc: &Document) -> Vec<FormMention> {
-        self.accepted(doc, false, |c, _, _, _| FormMention {
+        self.scan_forms_of(doc, |_| true)
+    }
+
+    /// [`Matcher::scan_forms`] for a reader that asks about some skills only (`rank`
+    /// scores a posting's skills and `--require`): an ambiguous word of another skill
+    /// is not weighed for evidence, which is most of the work evidence costs. The
+    /// wanted skills' mentions are the ones `scan_forms` gives.
+    pub fn scan_forms_of(
+        &self,
+        doc: &Document,
+        wanted: impl Fn(SkillId) -> bool,
+    ) -> Vec<FormMention> {
+        self.accepted(doc, false, wanted, |c, _, _, _| FormMention {
             skill: self.lexicon.form(c.form_index).skill,
             form_index: c.form_index,
         })
@@ -560,6 +577,7 @@ impl Matcher {
         &self,
         doc: &Document,
         placed: bool,
+        wanted: impl Fn(SkillId) -> bool,
         mut make: impl FnMut(&Candidate, Evidence, usize, SectionKind) -> T,
     ) -> Vec<T> {
         let candidates = self.candidates(&doc.text);
@@ -569,6 +587,12 @@ impl Matcher {
         let marks = std::cell::OnceCell::new();
         let mut accepted = Vec::with_capacity(candidates.len());
         for (i, c) in candidates.iter().enumerate() {
+            if c.ambiguous
+                && !wanted(self.lexicon.form(c.form_index).skill)
+                && self.nested.of(c.form_index).is_empty()
+            {
+                continue;
+            }
             let (line, section) = if placed || c.ambiguous {
                 let line = doc.line_of(c.span.start);
                 (line, doc.section_of_line(line))
@@ -751,7 +775,7 @@ impl Matcher {
         // Another technology within three words: "react and node", "a Go service
         // talking to Kafka".
         let technology_near =
-            evidence::technology_nearby(text, candidates, i, line_start, line_end);
+            || evidence::technology_nearby(text, candidates, i, line_start, line_end);
         // A number right after ("Spring 2021") reads as English; so does an article
         // before ("the Spring"), unless a technology noun or another skill stands next
         // to it ("a Flask app").
@@ -761,10 +785,10 @@ impl Matcher {
         let prev_is_article = prev
             .as_deref()
             .is_some_and(|w| matches!(w, "the" | "a" | "an" | "this" | "that" | "my" | "our"));
-        if next_is_number || (prev_is_article && !technology_near && !is_evidence(&next)) {
+        if next_is_number || (prev_is_article && !is_evidence(&next) && !technology_near()) {
             return None;
         }
-        if is_evidence(&next) || is_evidence(&prev) || technology_near {
+        if is_evidence(&next) || is_evidence(&prev) || technology_near() {
             return Some(Evidence::Neighbour);
         }
         // A soft skill is a claim about the person when it is what they did ("mentored",

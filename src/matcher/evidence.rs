@@ -8,6 +8,10 @@
 //! All of them read one line, and at most [`WINDOW`] candidates either side: a line of
 //! thousands of ambiguous words must not cost time growing with the square.
 
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use super::{last_word, Candidate};
 
 /// Candidates looked at on either side of the one being judged.
@@ -196,24 +200,31 @@ fn words(text: &str) -> impl DoubleEndedIterator<Item = &str> {
 /// example cue, perhaps followed by earlier examples: "NoSQL databases such as ",
 /// "message brokers (e.g. Kafka, ".
 pub(super) fn example_of_category(before: &str) -> bool {
-    let lower = tail(before).to_ascii_lowercase();
-    let Some((cue_start, cue_end)) = EXAMPLE_CUES
-        .iter()
-        .filter_map(|cue| {
-            lower
-                .rmatch_indices(cue)
-                .find(|&(at, _)| {
-                    let end = at + cue.len();
-                    !lower[..at].ends_with(|c: char| c.is_alphanumeric())
-                        && !lower[end..].starts_with(|c: char| c.is_alphanumeric())
-                })
-                .map(|(at, _)| (at, at + cue.len()))
+    // Most terms have no cue before them: one pass of a small automaton over the
+    // tail of the line says so, without lower-casing or searching cue by cue.
+    static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(EXAMPLE_CUES)
+            .expect("the example cues compile")
+    });
+    let before = tail(before);
+    let bytes = before.as_bytes();
+    let Some((cue_start, cue_end)) = CUES
+        .find_iter(before)
+        .filter(|m| {
+            !bytes[..m.start()]
+                .last()
+                .is_some_and(u8::is_ascii_alphanumeric)
+                && !bytes.get(m.end()).is_some_and(u8::is_ascii_alphanumeric)
         })
-        // The last cue; of two at one place ("e.g." and "e.g"), the longer.
-        .max_by_key(|&(at, end)| (at, end))
+        .map(|m| (m.start(), m.end()))
+        .last()
     else {
         return false;
     };
+    let lower = before.to_ascii_lowercase();
     // Only earlier examples between the cue and the term: short items and joiners.
     let rest = &lower[cue_end..];
     if rest.contains(['.', '!', '?', ':', ';']) {
@@ -350,6 +361,24 @@ fn split_joiner_words(piece: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// True when `gap` holds three words or fewer (counted in bytes: this runs for every
+/// ambiguous term).
+fn at_most_three_words(gap: &[u8]) -> bool {
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in gap {
+        let word = b.is_ascii_alphanumeric() || b >= 0x80;
+        if word && !in_word {
+            words += 1;
+            if words > 3 {
+                return false;
+            }
+        }
+        in_word = word;
+    }
+    true
+}
+
 /// True when `written` (a soft skill's text) is its form in the past tense:
 /// "mentored" for "mentor", "negotiated" for "negotiating" is not (another form).
 pub(super) fn past_tense(written: &str, form: &str) -> bool {
@@ -371,7 +400,8 @@ pub(super) fn technology_nearby(
     line_end: usize,
 ) -> bool {
     let c = &candidates[i];
-    let near = |gap: &str| words(gap).count() <= 3;
+    // (Three words take fewer than 48 bytes.)
+    let near = |gap: &str| gap.len() < 48 && at_most_three_words(gap.as_bytes());
     let before = i.checked_sub(1).map(|k| &candidates[k]).is_some_and(|p| {
         !p.ambiguous && p.span.start >= line_start && near(&text[p.span.end..c.span.start])
     });
