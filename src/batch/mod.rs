@@ -506,7 +506,11 @@ impl<'a> Scorer<'a> {
     }
 
     fn score_doc(&self, name: &str, doc: &Document, kind: Kind) -> Row<'a> {
-        let quick = analysis::quick(self.matcher, doc, self.job);
+        let required = |id| {
+            self.requirement
+                .is_some_and(|r| r.groups.iter().flatten().any(|&g| g == id))
+        };
+        let quick = analysis::quick(self.matcher, doc, self.job, required);
         let require_met = self
             .requirement
             .map(|req| req.is_met(|id| quick.mentions.iter().any(|m| m.skill == id)));

@@ -153,6 +153,16 @@ pub struct SkillEntry {
     /// Lowercase words that, next to an ambiguous form, prove the technology meaning.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<String>,
+    /// Forms that are a product's capitalised name and an ordinary word in lower case
+    /// ("React" / "react quickly"): written in lower case (or capitalised only because
+    /// a sentence starts there) they need evidence like `ambiguous` forms.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lowercase_ambiguous: Vec<String>,
+    /// Skills whose forms, written inside one of this skill's forms, are not mentions
+    /// of them: the product name merely starts with another skill's word ("Windows XP"
+    /// holds no Extreme Programming, "Crystal Reports" no Crystal).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contains_not: Vec<String>,
 }
 
 /// A lexicon file: the full lexicon, or an extension (`--extend`) of one.
@@ -176,6 +186,8 @@ pub struct Skill {
     /// Skills this one entails directly (Django -> Python).
     pub implies: Vec<SkillId>,
     pub evidence: Vec<String>,
+    /// Skills not mentioned by their forms written inside this skill's forms.
+    pub contains_not: Vec<SkillId>,
 }
 
 /// One way of writing a skill: its name or an alias, with the rules for matching it.
@@ -186,6 +198,8 @@ pub struct Form {
     pub is_name: bool,
     pub ambiguous: bool,
     pub case_sensitive: bool,
+    /// Needs evidence when written in lower case or at a sentence start (`lowercase_ambiguous`).
+    pub lowercase_ambiguous: bool,
 }
 
 /// A validated, ready-to-match lexicon.
@@ -254,6 +268,8 @@ impl Lexicon {
                     base.ambiguous.extend(entry.ambiguous);
                     base.case_sensitive.extend(entry.case_sensitive);
                     base.evidence.extend(entry.evidence);
+                    base.lowercase_ambiguous.extend(entry.lowercase_ambiguous);
+                    base.contains_not.extend(entry.contains_not);
                 }
                 None => {
                     position.insert(fold(&entry.name), entries.len());
@@ -291,10 +307,20 @@ impl Lexicon {
                         .map(|f| f.text.clone())
                         .collect(),
                     case_sensitive: forms
+                        .clone()
                         .filter(|f| f.case_sensitive)
                         .map(|f| f.text.clone())
                         .collect(),
                     evidence: s.evidence.clone(),
+                    lowercase_ambiguous: forms
+                        .filter(|f| f.lowercase_ambiguous)
+                        .map(|f| f.text.clone())
+                        .collect(),
+                    contains_not: s
+                        .contains_not
+                        .iter()
+                        .map(|&id| self.skill(id).name.clone())
+                        .collect(),
                 }
             })
             .collect()
@@ -476,6 +502,7 @@ fn build(
             description: e.description.trim().to_string(),
             aliases,
             implies: Vec::new(),
+            contains_not: Vec::new(),
             evidence: e
                 .evidence
                 .iter()
@@ -516,6 +543,7 @@ fn build(
             is_name,
             ambiguous: written(&entry.ambiguous),
             case_sensitive: written(&entry.case_sensitive),
+            lowercase_ambiguous: written(&entry.lowercase_ambiguous),
         });
     };
     for (id, entry) in entries.iter().enumerate() {
@@ -537,6 +565,7 @@ fn build(
         for (field, list) in [
             ("ambiguous", &entry.ambiguous),
             ("case_sensitive", &entry.case_sensitive),
+            ("lowercase_ambiguous", &entry.lowercase_ambiguous),
         ] {
             for form in list {
                 if !own_forms.contains(form.trim()) {
@@ -547,9 +576,12 @@ fn build(
                 }
             }
         }
-        if !entry.evidence.is_empty() && entry.ambiguous.is_empty() {
+        if !entry.evidence.is_empty()
+            && entry.ambiguous.is_empty()
+            && entry.lowercase_ambiguous.is_empty()
+        {
             problems.push(format!(
-                "{}: \"evidence\" is given but no form is marked \"ambiguous\"",
+                "{}: \"evidence\" is given but no form is marked \"ambiguous\" or \"lowercase_ambiguous\"",
                 at(&skill.name)
             ));
         }
@@ -569,6 +601,22 @@ fn build(
                 }
                 None => problems.push(format!(
                     "{}: \"implies\" names unknown skill {target:?}",
+                    at(&skills[id].name)
+                )),
+            }
+        }
+    }
+    let mut contains_not: Vec<Vec<SkillId>> = vec![Vec::new(); skills.len()];
+    for (id, entry) in entries.iter().enumerate() {
+        for inner in &entry.contains_not {
+            match names.get(&fold(inner)) {
+                Some(&t) if t == id => problems.push(format!(
+                    "{}: \"contains_not\" names the skill itself",
+                    at(&skills[id].name)
+                )),
+                Some(&t) => contains_not[id].push(SkillId(t as u32)),
+                None => problems.push(format!(
+                    "{}: \"contains_not\" names unknown skill {inner:?}",
                     at(&skills[id].name)
                 )),
             }
@@ -617,8 +665,9 @@ fn build(
             ),
         });
     }
-    for (skill, direct) in skills.iter_mut().zip(implies) {
+    for ((skill, direct), not) in skills.iter_mut().zip(implies).zip(contains_not) {
         skill.implies = direct;
+        skill.contains_not = not;
     }
     Ok(Lexicon {
         version,

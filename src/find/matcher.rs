@@ -33,8 +33,11 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::find::lexicon::{Category, Lexicon, SkillId};
+use crate::find::nested::NestedForms;
 use crate::find::word_starts::{self, is_word_char};
 use crate::read::sections::{Document, SectionKind};
+
+mod evidence;
 
 /// Why an ambiguous word was taken as the technology.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -48,6 +51,12 @@ pub enum Evidence {
     SkillList,
     /// A neighbouring word fixes the meaning ("Spring Boot", "Go developer", "in R").
     Neighbour,
+    /// Named as an example of a category: "NoSQL databases such as Cassandra".
+    Category,
+    /// The only thing on a bullet line under a Requirements or Nice-to-have heading.
+    Bullet,
+    /// Written inside a longer term, which settles it: Spring in "Spring Boot".
+    Nested,
 }
 
 /// One place a skill is written.
@@ -65,6 +74,9 @@ pub struct Mention {
     /// Index of the lexicon form (name or alias) that matched.
     pub form_index: usize,
     pub evidence: Evidence,
+    /// The skill of the longer term this mention is written inside ("AWS" in "AWS
+    /// Lambda"); `None` for a term of its own. A posting asks for the longer term only.
+    pub nested_in: Option<SkillId>,
 }
 
 /// A mention reduced to what scoring needs.
@@ -100,6 +112,9 @@ pub struct Matcher {
     /// starts then cost one lookup instead of a walk. See [`WordWalk`]. (`None` only
     /// in tests, to check the lookups against plain walks.)
     word_walks: Option<WordWalks>,
+    /// Other skills' forms written inside each form ("AWS" in "AWS Lambda"), found
+    /// once here so a scan pays one lookup per mention for them.
+    nested: NestedForms,
 }
 
 /// What `check_term` asks of a form, computed once per form.
@@ -117,19 +132,25 @@ struct FormRules {
     ends_in_e: bool,
     /// A version may follow (`Python3`): not ambiguous, longer than one character.
     versions: bool,
+    /// A product name that reads as an ordinary word in lower case ("react").
+    lowercase_ambiguous: bool,
 }
 
 impl FormRules {
     fn of(lexicon: &Lexicon, form: &crate::find::lexicon::Form) -> FormRules {
         let chars = form.text.chars().count();
-        let tight = form.ambiguous || chars <= 2;
         let category = lexicon.skill(form.skill).category;
+        let verb_like = matches!(category, Category::Soft | Category::Practice);
+        // An ambiguous soft skill or practice ("ownership", "monitoring") keeps its
+        // tenses: only its evidence is stricter.
+        let tight = (form.ambiguous && !verb_like) || chars <= 2;
         FormRules {
             tight,
             endings: !tight && form.text.ends_with(|c: char| c.is_ascii_alphabetic()),
-            verb_like: matches!(category, Category::Soft | Category::Practice),
+            verb_like,
             ends_in_e: form.text.ends_with('e'),
             versions: !form.ambiguous && chars > 1,
+            lowercase_ambiguous: form.lowercase_ambiguous,
         }
     }
 }
@@ -392,6 +413,8 @@ const GENERIC_EVIDENCE: &[&str] = &[
     "code",
     "applications",
     "apps",
+    "app",
+    "service",
     "expertise",
     "experience",
     "proficiency",
@@ -434,12 +457,16 @@ impl Matcher {
             });
             form_ends.insert(sid, form);
         }
-        let form_rules = lexicon
+        let form_rules: Vec<FormRules> = lexicon
             .forms()
             .iter()
             .map(|form| FormRules::of(&lexicon, form))
             .collect();
         let word_walks = Some(WordWalks::new(&automaton, start, &patterns, &form_ends));
+        let nested = NestedForms::new(&lexicon, &patterns, |text, start, end, form| {
+            let tight = form_rules_tight(&form_rules, form);
+            left_boundary(text, start, tight) && right_boundary(text, end, tight)
+        });
         Matcher {
             lexicon,
             automaton,
@@ -447,6 +474,7 @@ impl Matcher {
             form_ends,
             form_rules,
             word_walks,
+            nested,
         }
     }
 
@@ -503,21 +531,39 @@ impl Matcher {
     /// Every mention in the document, in text order.
     pub fn scan(&self, doc: &Document) -> Vec<Mention> {
         let text = doc.text();
-        self.accepted(doc, true, |c, evidence, line, section| Mention {
-            skill: self.lexicon.form(c.form_index).skill,
-            span: c.span.clone(),
-            line,
-            section,
-            form: written_form(&text[c.span.clone()]),
-            form_index: c.form_index,
-            evidence,
-        })
+        self.accepted(
+            doc,
+            true,
+            |_| true,
+            |c, evidence, line, section| Mention {
+                skill: self.lexicon.form(c.form_index).skill,
+                span: c.span.clone(),
+                line,
+                section,
+                form: written_form(&text[c.span.clone()]),
+                form_index: c.form_index,
+                evidence,
+                nested_in: c.nested_in,
+            },
+        )
     }
 
     /// The skill and form of every mention, in text order: all that scoring needs,
     /// without the place and the written form (`rank` scores thousands of files).
     pub fn scan_forms(&self, doc: &Document) -> Vec<FormMention> {
-        self.accepted(doc, false, |c, _, _, _| FormMention {
+        self.scan_forms_of(doc, |_| true)
+    }
+
+    /// [`Matcher::scan_forms`] for a reader that asks about some skills only (`rank`
+    /// scores a posting's skills and `--require`): an ambiguous word of another skill
+    /// is not weighed for evidence, which is most of the work evidence costs. The
+    /// wanted skills' mentions are the ones `scan_forms` gives.
+    pub fn scan_forms_of(
+        &self,
+        doc: &Document,
+        wanted: impl Fn(SkillId) -> bool,
+    ) -> Vec<FormMention> {
+        self.accepted(doc, false, wanted, |c, _, _, _| FormMention {
             skill: self.lexicon.form(c.form_index).skill,
             form_index: c.form_index,
         })
@@ -531,6 +577,7 @@ impl Matcher {
         &self,
         doc: &Document,
         placed: bool,
+        wanted: impl Fn(SkillId) -> bool,
         mut make: impl FnMut(&Candidate, Evidence, usize, SectionKind) -> T,
     ) -> Vec<T> {
         let candidates = self.candidates(doc.text());
@@ -540,6 +587,12 @@ impl Matcher {
         let marks = std::cell::OnceCell::new();
         let mut accepted = Vec::with_capacity(candidates.len());
         for (i, c) in candidates.iter().enumerate() {
+            if c.ambiguous
+                && !wanted(self.lexicon.form(c.form_index).skill)
+                && self.nested.of(c.form_index).is_empty()
+            {
+                continue;
+            }
             let (line, section) = if placed || c.ambiguous {
                 let line = doc.line_of(c.span.start);
                 (line, doc.section_of_line(line))
@@ -555,12 +608,35 @@ impl Matcher {
                 marks.get_or_init(|| Marks::new(doc.text().as_bytes())),
                 &candidates,
                 i,
+                section,
             ) {
                 e
             } else {
                 continue;
             };
             accepted.push(make(c, evidence, line, section));
+            let inside = self.nested.of(c.form_index);
+            if !inside.is_empty() {
+                let outer = self.lexicon.form(c.form_index).skill;
+                for inner in inside {
+                    let start = c.span.start + inner.offset as usize;
+                    let n = Candidate {
+                        span: start..start + inner.len as usize,
+                        form_index: inner.form as usize,
+                        ambiguous: false,
+                        nested_in: Some(outer),
+                    };
+                    // A term wrapped across lines may hold a skill on its second line.
+                    let (line, section) =
+                        if placed && doc.text()[c.span.start..start].contains('\n') {
+                            let line = doc.line_of(start);
+                            (line, doc.section_of_line(line))
+                        } else {
+                            (line, section)
+                        };
+                    accepted.push(make(&n, Evidence::Nested, line, section));
+                }
+            }
         }
         accepted
     }
@@ -652,10 +728,16 @@ impl Matcher {
         if !right_boundary(text, end, tight) && !versioned() {
             return None;
         }
+        // A product name that is also a word ("React"/"react") needs evidence when
+        // written in lower case.
+        let ambiguous = form.ambiguous
+            || (rules.lowercase_ambiguous
+                && !text[start..end].bytes().any(|b| b.is_ascii_uppercase()));
         Some(Candidate {
             span: start..end,
             form_index,
-            ambiguous: form.ambiguous,
+            ambiguous,
+            nested_in: None,
         })
     }
 
@@ -666,40 +748,106 @@ impl Matcher {
         marks: &Marks,
         candidates: &[Candidate],
         i: usize,
+        section: SectionKind,
     ) -> Option<Evidence> {
         let c = &candidates[i];
         let skill = self.lexicon.skill(self.lexicon.form(c.form_index).skill);
+        let rules = self.form_rules[c.form_index];
         let (line_start, line_end) = marks.line_around(c.span.start, c.span.end, text.len());
         let before = &text[line_start..c.span.start];
         let after = &text[c.span.end..line_end];
+        // A bullet under a Requirements heading that holds only the term.
+        if matches!(section, SectionKind::Requirements | SectionKind::Preferred)
+            && evidence::alone_on_line(before, after)
+        {
+            return Some(Evidence::Bullet);
+        }
         let prev = last_word(before);
         let next = first_word(after);
-        // A number right after ("Spring 2021") or an article before ("the Spring") reads as English.
+        let soft = skill.category == Category::Soft;
+        let is_evidence = |w: &Option<String>| {
+            w.as_deref().is_some_and(|w| {
+                skill.evidence.iter().any(|e| e == w)
+                    || GENERIC_EVIDENCE.contains(&w)
+                    || (soft && evidence::SOFT_CLAIMS.contains(&w))
+            })
+        };
+        // Another technology within three words: "react and node", "a Go service
+        // talking to Kafka".
+        let technology_near =
+            || evidence::technology_nearby(text, candidates, i, line_start, line_end);
+        // A number right after ("Spring 2021") reads as English; so does an article
+        // before ("the Spring"), unless a technology noun or another skill stands next
+        // to it ("a Flask app").
         let next_is_number = next
             .as_deref()
             .is_some_and(|w| w.chars().all(|ch| ch.is_ascii_digit()));
         let prev_is_article = prev
             .as_deref()
             .is_some_and(|w| matches!(w, "the" | "a" | "an" | "this" | "that" | "my" | "our"));
-        if next_is_number || prev_is_article {
+        if next_is_number || (prev_is_article && !is_evidence(&next) && !technology_near()) {
             return None;
         }
-        let is_evidence = |w: &Option<String>| {
-            w.as_deref().is_some_and(|w| {
-                skill.evidence.iter().any(|e| e == w) || GENERIC_EVIDENCE.contains(&w)
-            })
-        };
-        if is_evidence(&next) || is_evidence(&prev) {
+        if is_evidence(&next) || is_evidence(&prev) || technology_near() {
             return Some(Evidence::Neighbour);
         }
-        if prev
-            .as_deref()
-            .is_some_and(|w| TECH_PREPOSITIONS.contains(&w))
-            && skill.category != Category::Soft
+        // A soft skill is a claim about the person when it is what they did ("mentored",
+        // "negotiated") or what a line of their resume starts with ("Mentoring four
+        // engineers"), not a description of a company ("a collaborative environment",
+        // "technology initiatives").
+        if soft
+            && (evidence::past_tense(&text[c.span.clone()], &self.lexicon.form(c.form_index).text)
+                || evidence::alone_before(before))
         {
             return Some(Evidence::Neighbour);
         }
-        // A list: joined to another skill candidate by a separator or a conjunction.
+        // The skill's own evidence one list item away: "monitoring and alerting",
+        // "Chef and Puppet".
+        if evidence::own_word_across_joiner(before, after, &skill.evidence) {
+            return Some(Evidence::Neighbour);
+        }
+        // A soft skill a posting asks for in its requirements or duties is a claim
+        // about the person hired.
+        if soft
+            && matches!(
+                section,
+                SectionKind::Requirements | SectionKind::Preferred | SectionKind::Responsibilities
+            )
+        {
+            return Some(Evidence::Neighbour);
+        }
+        // "written in Go", "APIs with Express": a technology after a preposition, when
+        // written as a name (a practice word in lower case after "on" is English:
+        // "worked on monitoring of site works").
+        let named = rules.lowercase_ambiguous
+            || text[c.span.clone()]
+                .bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_uppercase());
+        let after_preposition = |before: &str| {
+            last_word(before).is_some_and(|w| TECH_PREPOSITIONS.contains(&w.as_str()))
+        };
+        if named && !soft && after_preposition(before) {
+            return Some(Evidence::Neighbour);
+        }
+        // ... and so is the next item of a list that follows one: "with Less and
+        // Bootstrap", "in Go or Rust".
+        if named && !soft && i > 0 {
+            let p = &candidates[i - 1];
+            let gap = text[p.span.end..c.span.start].trim();
+            if p.span.start >= line_start
+                && (LIST_JOINERS.contains(&gap) || gap == ", and" || gap == ", or")
+                && after_preposition(&text[line_start..p.span.start])
+            {
+                return Some(Evidence::Neighbour);
+            }
+        }
+        // "NoSQL databases such as Cassandra".
+        if evidence::example_of_category(before) {
+            return Some(Evidence::Category);
+        }
+        // A list: joined to another skill candidate by a separator or a conjunction,
+        // or after a label; and enough of its other items are technology.
         let joined = |a: &Candidate, b: &Candidate| {
             let gap = text[a.span.end..b.span.start].trim();
             !text[a.span.end..b.span.start].contains('\n')
@@ -712,7 +860,20 @@ impl Matcher {
             || candidates.get(i + 1).is_some_and(|n| joined(c, n));
         let label_list = before.trim_end().ends_with(':')
             || marks.colon_within(line_start, c.span.start) && before.trim_end().ends_with(',');
-        if neighbour_joined || (label_list && others_on_line(candidates, i, line_start, line_end)) {
+        if (neighbour_joined || (label_list && others_on_line(candidates, i, line_start, line_end)))
+            && evidence::list_is_technology(text, candidates, i, line_start, line_end, |k| {
+                // A soft skill's list may be one of soft skills ("communication,
+                // teamwork and leadership").
+                let other = &candidates[k];
+                !other.ambiguous
+                    || (soft
+                        && self
+                            .lexicon
+                            .skill(self.lexicon.form(other.form_index).skill)
+                            .category
+                            == Category::Soft)
+            })
+        {
             return Some(Evidence::SkillList);
         }
         None
@@ -785,7 +946,15 @@ pub struct ImpliedSkill {
 struct Candidate {
     span: Range<usize>,
     form_index: usize,
+    /// Needs evidence: an ambiguous form, or a lower-case-ambiguous one written in lower case.
     ambiguous: bool,
+    /// The skill of the term it is written inside, for nested mentions.
+    nested_in: Option<SkillId>,
+}
+
+/// Whether form `form` is tight (see [`FormRules`]).
+fn form_rules_tight(rules: &[FormRules], form: usize) -> bool {
+    rules[form].tight
 }
 
 /// True when a candidate other than `i` lies within `start..end` (its line).
@@ -865,7 +1034,7 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     }
 }
 
-fn left_boundary(text: &str, start: usize, tight: bool) -> bool {
+pub(crate) fn left_boundary(text: &str, start: usize, tight: bool) -> bool {
     let word_before = |c: char| char_before(text, start - c.len_utf8()).is_some_and(is_word_char);
     match char_before(text, start) {
         None => true,
@@ -876,7 +1045,7 @@ fn left_boundary(text: &str, start: usize, tight: bool) -> bool {
     }
 }
 
-fn right_boundary(text: &str, end: usize, tight: bool) -> bool {
+pub(crate) fn right_boundary(text: &str, end: usize, tight: bool) -> bool {
     let word_after = |c: char| char_at(text, end + c.len_utf8()).is_some_and(is_word_char);
     match char_at(text, end) {
         None => true,
@@ -1042,11 +1211,12 @@ mod tests {
     #[test]
     fn symbols_belong_to_terms() {
         assert_eq!(names("C++, C#, F#, .NET"), ["C++", "C#", "F#", ".NET"]);
-        assert_eq!(names("ASP.NET Core services"), ["ASP.NET Core"]);
+        // The longest term wins; the one written inside it is a nested mention.
+        assert_eq!(names("ASP.NET Core services"), ["ASP.NET Core", "ASP.NET"]);
         assert_eq!(names("Node.js and Next.js"), ["Node.js", "Next.js"]);
         assert_eq!(
             names("CI/CD over TCP/IP with PL/SQL"),
-            ["CI/CD", "TCP/IP", "PL/SQL"]
+            ["CI/CD", "TCP/IP", "PL/SQL", "SQL"]
         );
         assert!(!names("Objective-C").contains(&"C".to_string()));
     }
@@ -1119,13 +1289,34 @@ mod tests {
         assert!(elapsed.as_secs() < 30, "took {elapsed:?}");
     }
 
+    /// Every (outer form, inner form) pair, printed for review:
+    /// `cargo test --lib nested_pairs -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn nested_pairs_for_review() {
+        let m = matcher();
+        for (outer, inner) in m.nested.pairs() {
+            let lex = m.lexicon();
+            println!(
+                "{}\t{}\t{}",
+                lex.form(outer).text,
+                lex.skill(lex.form(inner.form as usize).skill).name,
+                lex.form(inner.form as usize).text
+            );
+        }
+    }
+
     #[test]
     fn the_evidence_rules_see_the_candidate_line() {
         // A label before a word with other candidates on its line is evidence; the
         // same label on another line (a blank line apart, so not one wrapped line) is not.
-        assert_eq!(names("Experience\nUsed: Go ;; Rust"), ["Go"]);
-        assert!(names("Experience\nUsed:\n\nGo ;; Rust").is_empty());
-        assert_eq!(names("Experience\nUsed: x, Go ;; Rust"), ["Go"]);
-        assert!(names("Experience\nUsed: x\n\nx, Go ;; Rust").is_empty());
+        // (The list's other item is a skill that needs no evidence: a list of
+        // ambiguous words alone is no evidence.)
+        let tail = " ;; Rust, and then years later Python";
+        let text = |head: &str| format!("Experience\n{head}{tail}");
+        assert_eq!(names(&text("Used: Go")), ["Go", "Python"]);
+        assert_eq!(names(&text("Used:\n\nGo")), ["Python"]);
+        assert_eq!(names(&text("Used: x, Go")), ["Go", "Python"]);
+        assert_eq!(names(&text("Used: x\n\nx, Go")), ["Python"]);
     }
 }

@@ -7,4 +7,5 @@
 pub mod closest;
 pub mod lexicon;
 pub mod matcher;
+mod nested;
 mod word_starts;

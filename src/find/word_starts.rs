@@ -157,6 +157,7 @@ pub struct Block {
 impl Block {
     /// [`word_key`] for the start at bit `i`, read off the block's masks when the word
     /// ends inside the block (the vector compares are already done).
+    #[inline]
     pub fn word_key(&self, bytes: &[u8], block_start: usize, i: usize) -> Option<(u128, usize)> {
         let len = (!(self.ascii_word >> i)).trailing_zeros() as usize;
         if i + len >= 64 {
@@ -184,6 +185,7 @@ fn chunk_at(bytes: &[u8], start: usize) -> [u8; 16] {
 /// `i` for `block_start + i`; `after_word` says whether the character before the block
 /// is part of a word. `block_start` must be a multiple of 64 apart from 0 only by
 /// whole blocks, as the scan walks them; it may fall inside a character.
+#[inline]
 pub fn in_block(text: &str, block_start: usize, after_word: bool) -> Block {
     let bytes = &text.as_bytes()[block_start..];
     let len = bytes.len().min(64);

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::find::lexicon::{Category, Lexicon};
+use crate::find::lexicon::{Category, Lexicon, SkillId};
 use crate::find::matcher::{FormMention, Matcher, Mention};
 use crate::judge::checks;
 use crate::judge::posting::{JobProfile, Level};
@@ -215,35 +215,48 @@ pub fn context_results(lexicon: &Lexicon, job: &JobProfile) -> Vec<ContextResult
 /// Pairs each mention with the posting skills it satisfies: its own skill when the
 /// posting asks for it, and the skills it implies that the posting shows as implied.
 fn highlights(lexicon: &Lexicon, mentions: &[Mention], results: &[SkillResult]) -> Vec<Highlight> {
-    mentions
-        .iter()
-        .map(|m| {
-            let implies = lexicon.implied_by(m.skill);
-            let satisfies = results
-                .iter()
-                .filter(|r| match r.status {
-                    Status::Exact | Status::Alias => r.skill == m.skill,
-                    Status::Implied => implies.contains(&r.skill),
-                    Status::Missing => false,
-                })
-                .map(|r| Satisfied {
-                    name: r.name.clone(),
-                    level: r.level,
-                    status: r.status,
-                    posting_form: r
-                        .posting_forms
-                        .first()
-                        .cloned()
-                        .unwrap_or_else(|| r.name.clone()),
-                })
-                .collect();
+    let mut out: Vec<Highlight> = Vec::with_capacity(mentions.len());
+    for h in mentions.iter().map(|m| {
+        let implies = lexicon.implied_by(m.skill);
+        let satisfies = results
+            .iter()
+            .filter(|r| match r.status {
+                Status::Exact | Status::Alias => r.skill == m.skill,
+                Status::Implied => implies.contains(&r.skill),
+                Status::Missing => false,
+            })
+            .map(|r| Satisfied {
+                name: r.name.clone(),
+                level: r.level,
+                status: r.status,
+                posting_form: r
+                    .posting_forms
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| r.name.clone()),
+            })
+            .collect();
+        (
+            m.nested_in.is_some(),
             Highlight {
                 span: m.span.clone(),
                 skill: lexicon.skill(m.skill).name.clone(),
                 satisfies,
+            },
+        )
+    }) {
+        // A skill written inside a longer term ("AWS" in "AWS Lambda") is shown on
+        // the longer term's mark, which comes just before it.
+        match (h, out.last_mut()) {
+            ((true, inner), Some(outer))
+                if outer.span.start <= inner.span.start && inner.span.end <= outer.span.end =>
+            {
+                outer.satisfies.extend(inner.satisfies);
             }
-        })
-        .collect()
+            ((_, h), _) => out.push(h),
+        }
+    }
+    out
 }
 
 /// Why a garbled resume has no score, in `match` and `rank` alike.
@@ -265,12 +278,17 @@ pub struct QuickScore<'a> {
 
 /// Scores a resume for ranking: the statuses and scores [`analyze`] would give, without
 /// the details only a report shows.
+/// `also`: skills asked about besides the posting's (`--require`); mentions of other
+/// skills may be left out.
 pub fn quick<'a>(
     matcher: &'a Matcher,
     resume_doc: &Document,
     job: &'a JobProfile,
+    also: impl Fn(SkillId) -> bool,
 ) -> QuickScore<'a> {
-    let mentions = matcher.scan_forms(resume_doc);
+    let mentions = matcher.scan_forms_of(resume_doc, |skill| {
+        job.position(skill).is_some() || !job.implied_positions(skill).is_empty() || also(skill)
+    });
     let statuses = score::statuses(job, mentions.iter().copied());
     let mut scores = score::scores_for(matcher, job, &statuses);
     let garbled = checks::text_is_garbled(resume_doc);

@@ -228,7 +228,9 @@ static YEARS: LazyLock<Regex> = LazyLock::new(|| {
 /// candidate with their level, groups alternatives, and sets aside the skills named
 /// only as context.
 pub fn analyze(matcher: &Matcher, doc: &Document) -> JobProfile {
-    let mentions = matcher.scan(doc);
+    // A posting asks for the term it writes: "SQL Server" asks for SQL Server, not SQL.
+    let mut mentions = matcher.scan(doc);
+    mentions.retain(|m| m.nested_in.is_none());
     let lexicon = matcher.lexicon();
     let reading = posting_roles::read(doc);
     let company_forms = reading

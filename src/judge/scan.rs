@@ -46,6 +46,9 @@ pub struct MentionOut {
     pub form: String,
     pub evidence: Evidence,
     pub snippet: String,
+    /// The longer term this mention is written inside ("AWS Lambda" for AWS).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nested_in: Option<String>,
 }
 
 /// A skill entailed by the ones found (Django -> Python).
@@ -82,7 +85,7 @@ pub fn scan_report(
                 mentions: mentions
                     .iter()
                     .filter(|m| m.skill == f.skill)
-                    .map(|m| mention_out(doc, m))
+                    .map(|m| mention_out(matcher, doc, m))
                     .collect(),
             }
         })
@@ -124,8 +127,11 @@ fn all_checks(extracted: &Extracted, file_bytes: u64, doc: &Document) -> Vec<Che
     checks
 }
 
-fn mention_out(doc: &Document, m: &Mention) -> MentionOut {
+fn mention_out(matcher: &Matcher, doc: &Document, m: &Mention) -> MentionOut {
     MentionOut {
+        nested_in: m
+            .nested_in
+            .map(|outer| matcher.lexicon().skill(outer).name.clone()),
         line: m.line,
         section: m.section,
         form: m.form.to_string(),
