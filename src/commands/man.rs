@@ -9,8 +9,8 @@ use clap::{Arg, Command};
 
 /// The exit codes, as the README's table gives them.
 const EXIT_CODES: &[(&str, &str)] = &[
-    ("0", "Success. In `rank`, also when some files were not readable resumes (they are error rows)."),
-    ("1", "A condition was not met: `--min-score` or `--require` (`match`; `rank`: no file passed), or `lexicon search` found nothing."),
+    ("0", "Success. In `rank` and `jobs`, also when some files were not readable resumes or postings (they are error rows)."),
+    ("1", "A condition was not met: `--min-score` or `--require` (`match`; `rank` and `jobs`: no file passed), or `lexicon search` found nothing."),
     ("2", "Bad usage, or an input that cannot be read: one sentence on stderr names the file and what to do. In `rank`, a path named on the command line that does not exist or cannot be read (after the other files are ranked)."),
 ];
 

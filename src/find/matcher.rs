@@ -424,6 +424,16 @@ const GENERIC_EVIDENCE: &[&str] = &[
 /// Words before a form that introduce a technology ("written in Go", "APIs with Express").
 const TECH_PREPOSITIONS: &[&str] = &["in", "using", "with", "via", "on"];
 
+/// Verbs before a name that say code is written in it ("writing Go", "wrote Rust").
+const CODE_VERBS: &[&str] = &[
+    "write",
+    "writes",
+    "writing",
+    "wrote",
+    "coding",
+    "programming",
+];
+
 /// Words that join the items of a list.
 const LIST_JOINERS: &[&str] = &["and", "or", "&", "/", ",", "|", ";", "•", "+"];
 
@@ -758,7 +768,8 @@ impl Matcher {
         let after = &text[c.span.end..line_end];
         // A bullet under a Requirements heading that holds only the term.
         if matches!(section, SectionKind::Requirements | SectionKind::Preferred)
-            && evidence::alone_on_line(before, after)
+            && (evidence::alone_on_line(before, after)
+                || evidence::bullet_of_terms(text, candidates, i, line_start, line_end))
         {
             return Some(Evidence::Bullet);
         }
@@ -828,6 +839,17 @@ impl Matcher {
             last_word(before).is_some_and(|w| TECH_PREPOSITIONS.contains(&w.as_str()))
         };
         if named && !soft && after_preposition(before) {
+            return Some(Evidence::Neighbour);
+        }
+        // "writing Go", "Go in production": a name someone writes code in, or runs.
+        let written_code = prev.as_deref().is_some_and(|w| CODE_VERBS.contains(&w));
+        // (Only the start of the line after it is read: the line may be long.)
+        let in_production = after
+            .trim_start()
+            .as_bytes()
+            .get(..13)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"in production"));
+        if named && !soft && (written_code || in_production) {
             return Some(Evidence::Neighbour);
         }
         // ... and so is the next item of a list that follows one: "with Less and
@@ -1256,6 +1278,36 @@ mod tests {
     fn soft_skills_match_across_tenses() {
         assert_eq!(names("Mentored two juniors"), ["Mentoring"]);
         assert_eq!(names("mentoring"), ["Mentoring"]);
+    }
+
+    #[test]
+    fn writing_code_in_a_name_or_running_it_is_evidence() {
+        assert_eq!(names("4+ years writing Go in production."), ["Go"]);
+        assert_eq!(names("You have run Go in production"), ["Go"]);
+        // Not in lower case, where it is English.
+        assert!(names("we let it go in production").is_empty());
+        assert!(names("writing go").is_empty());
+    }
+
+    #[test]
+    fn a_requirements_bullet_of_terms_alone_is_evidence() {
+        let posting = |text: &str| -> Vec<String> {
+            let doc = Document::new(normalize(text), Purpose::Posting);
+            let m = matcher();
+            m.scan(&doc)
+                .into_iter()
+                .map(|x| m.lexicon().skill(x.skill).name.clone())
+                .collect()
+        };
+        assert_eq!(
+            posting("Engineer\n\nRequirements\n- Go or Rust\n- Chef, Puppet and Ansible\n"),
+            ["Go", "Rust", "Chef", "Puppet", "Ansible"]
+        );
+        // Not when other words share the line, and not outside the requirements.
+        assert!(posting("Engineer\n\nRequirements\n- Go and see the team\n")
+            .iter()
+            .all(|n| n != "Go"));
+        assert!(names("Go or Rust").is_empty());
     }
 
     #[test]

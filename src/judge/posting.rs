@@ -743,11 +743,17 @@ fn posting_title(doc: &Document) -> Option<String> {
     }
     // Markdown heading marks (`# Title`, also how HTML `<h1>` reads as text) are
     // not part of the title.
-    let first = doc
+    let mut lines = doc
         .text()
         .lines()
         .map(|l| l.trim().trim_start_matches('#').trim_start())
-        .find(|l| !l.is_empty())?;
+        .filter(|l| !l.is_empty());
+    let mut first = lines.next()?;
+    // A job board's header line ("JobHarbor | Saved job | 4821") comes before the title.
+    let next = lines.next();
+    if crate::judge::posting_roles::board_header(first, next) {
+        first = next?;
+    }
     let words = first.split_whitespace().count();
     let is_heading =
         crate::read::sections::heading_kind(first, crate::read::sections::Purpose::Posting)

@@ -658,6 +658,8 @@ pub fn read(doc: &Document) -> Reading {
     let mut has_level_sections = false;
     let mut has_headings = false;
     let mut title_seen = false;
+    // Clauses before the one that may be the title (a job board's header line).
+    let mut before_title = 0usize;
     // Whether the last clause may go on over the line break (no closing punctuation).
     let mut open_clause = false;
     for index in 0..doc.line_count() {
@@ -669,6 +671,20 @@ pub fn read(doc: &Document) -> Reading {
         let line = &text[start..end];
         if line.trim().is_empty() {
             open_clause = false;
+            continue;
+        }
+        if !title_seen
+            && clauses.len() == before_title
+            && board_header(line, next_text_line(text, end))
+        {
+            // A job board's header ("JobHarbor | Saved job | 4821") is not the title:
+            // the title is the line after it.
+            clauses.push(Clause {
+                range: start..end,
+                role,
+                title: false,
+            });
+            before_title = clauses.len();
             continue;
         }
         if let Some((r, name)) = line_heading(line) {
@@ -714,7 +730,8 @@ pub fn read(doc: &Document) -> Reading {
                             last.range.end = range.end;
                         }
                     } else {
-                        let title = !title_seen && role == Role::Intro && clauses.is_empty();
+                        let title =
+                            !title_seen && role == Role::Intro && clauses.len() == before_title;
                         clauses.push(Clause {
                             range: range.clone(),
                             role,
@@ -747,6 +764,34 @@ fn line_is_labelled(line: &str) -> bool {
     line.split_once(':').is_some_and(|(label, rest)| {
         !rest.trim().is_empty() && strip_marks(label).split_whitespace().count() <= 6
     })
+}
+
+/// The first line of text after byte `end` (the end of a line), if any.
+fn next_text_line(text: &str, end: usize) -> Option<&str> {
+    text.get(end..)?
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+}
+
+/// True when `line`, the first line of a posting, is a job board's or site's header
+/// rather than the title: three or more short cells split by `|` ("JobHarbor | Saved
+/// job | quarry-cloud-infra-4821"), followed by a line that reads as a title. A title
+/// written with pipes ("Senior Engineer | Acme | London") followed by a label line or
+/// a sentence stays the title.
+pub(crate) fn board_header(line: &str, next: Option<&str>) -> bool {
+    let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+    cells.len() >= 3
+        && cells
+            .iter()
+            .all(|c| !c.is_empty() && c.split_whitespace().count() <= 4)
+        && next.is_some_and(|n| {
+            looks_like_title(n)
+                && !line_is_labelled(n)
+                && !n.contains('|')
+                && crate::read::sections::heading_kind(n, crate::read::sections::Purpose::Posting)
+                    .is_none()
+        })
 }
 
 /// A first line that reads as a job title: short, no sentence.
@@ -1536,6 +1581,32 @@ mod tests {
             .iter()
             .map(|c| (doc.text()[c.range.clone()].trim().to_string(), c.role))
             .collect()
+    }
+
+    #[test]
+    fn a_job_boards_header_line_is_not_the_title() {
+        let header = "JobHarbor  |  Saved job  |  quarry-cloud-infra-4821";
+        assert!(board_header(header, Some("Infrastructure Engineer (Go)")));
+        // A title written with pipes stays the title when a label or prose follows.
+        let titled = "Senior Engineer | Acme | London";
+        assert!(!board_header(titled, Some("Company: Acme")));
+        assert!(!board_header(
+            titled,
+            Some("We build the control plane for storage.")
+        ));
+        assert!(!board_header("Backend Engineer", Some("Platform Engineer")));
+        let doc = Document::new(
+            format!("{header}\n\nSite Reliability Engineer\nWe run batteries.\n"),
+            Purpose::Posting,
+        );
+        let reading = read(&doc);
+        let title: Vec<&str> = reading
+            .clauses
+            .iter()
+            .filter(|c| c.title)
+            .map(|c| doc.text()[c.range.clone()].trim())
+            .collect();
+        assert_eq!(title, ["Site Reliability Engineer"]);
     }
 
     #[test]

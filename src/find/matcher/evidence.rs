@@ -149,6 +149,55 @@ pub(super) fn alone_on_line(before: &str, after: &str) -> bool {
             .all(|c| c.is_whitespace() || matches!(c, ',' | '.' | ';'))
 }
 
+/// True when candidate `i`'s line holds nothing but candidates joined by list
+/// separators, after a bullet mark: "- Go or Rust", "• Chef, Puppet and Ansible". In
+/// a Requirements list such a bullet names technologies as surely as "- Go" does. At
+/// most [`WINDOW`] candidates either side are looked at.
+pub(super) fn bullet_of_terms(
+    text: &str,
+    candidates: &[Candidate],
+    i: usize,
+    line_start: usize,
+    line_end: usize,
+) -> bool {
+    let joined = |gap: &str| {
+        let gap = gap.trim();
+        !gap.is_empty() && gap.chars().all(is_joiner_char)
+            || !gap.is_empty()
+                && gap
+                    .trim_start_matches(',')
+                    .split_whitespace()
+                    .all(is_joiner_word)
+    };
+    let mut first = i;
+    while first > 0 && i - first < WINDOW {
+        let p = &candidates[first - 1];
+        if p.span.start < line_start || p.span.end > candidates[first].span.start {
+            break;
+        }
+        if !joined(&text[p.span.end..candidates[first].span.start]) {
+            return false;
+        }
+        first -= 1;
+    }
+    let mut last = i;
+    while last + 1 < candidates.len() && last - i < WINDOW {
+        let n = &candidates[last + 1];
+        if n.span.end > line_end || n.span.start < candidates[last].span.end {
+            break;
+        }
+        if !joined(&text[candidates[last].span.end..n.span.start]) {
+            return false;
+        }
+        last += 1;
+    }
+    first != last
+        && alone_on_line(
+            &text[line_start..candidates[first].span.start],
+            &text[candidates[last].span.end..line_end],
+        )
+}
+
 /// True when one of the skill's own evidence words stands one list joiner away:
 /// "monitoring and alerting", "Chef and Puppet", "Raft / Paxos".
 pub(super) fn own_word_across_joiner(before: &str, after: &str, evidence: &[String]) -> bool {
