@@ -677,3 +677,40 @@ fn html_page_holds_in_a_real_browser() {
     let dom = common::browser::dump_dom(&page);
     check_page(&dom, &json);
 }
+
+/// A saved page's side panel and footer ("More jobs like this") are the site's, not
+/// the posting's: `jobs` reads a page as `match` reads its posting, in the worker too.
+#[test]
+fn a_saved_pages_side_panel_and_footer_are_not_asked_for() {
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "cv.txt", "Jane Doe\nSkills: Go\n");
+    write(
+        dir.path(),
+        "saved.html",
+        "<!DOCTYPE html><html><head><title>Backend Engineer</title></head><body>\n\
+         <main><h1>Backend Engineer</h1>\n\
+         <p>Tallow Freight builds the routing software that 300 hauliers use every day.</p>\n\
+         <h2>Requirements</h2><ul><li>3+ years of Go in production.</li><li>PostgreSQL.</li></ul>\n\
+         </main>\n\
+         <aside><h3>More jobs like this</h3><ul><li>Kotlin Developer</li><li>Ruby on Rails Engineer</li><li>PHP Developer</li></ul></aside>\n\
+         <footer>Tallow Freight · Careers · Kotlin, Scala and PHP jobs near you</footer>\n\
+         </body></html>\n",
+    );
+    let json = json_of(
+        skillgap()
+            .current_dir(dir.path())
+            .args(["jobs", "-f", "json", "cv.txt", "saved.html"])
+            .output()
+            .unwrap(),
+    );
+    let row = posting(&json, "saved.html");
+    assert_eq!(row["missing_required"], serde_json::json!(["PostgreSQL"]));
+    let matched = json_of(
+        skillgap()
+            .current_dir(dir.path())
+            .args(["match", "-f", "json", "cv.txt", "--job", "saved.html"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(row["score"], matched["score"]);
+}

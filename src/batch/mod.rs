@@ -532,13 +532,20 @@ impl<'a> Scorer<'a> {
 
     /// Extracts a file in this thread's worker process, within the time limit.
     fn extract_in_worker(&self, path: &Path) -> Result<Extracted> {
-        extract_in_worker(&self.worker_command, self.timeout, path)
+        extract_in_worker(&self.worker_command, self.timeout, path, false)
     }
 }
 
-/// Extracts a PDF in the calling pool thread's worker process (started on first
-/// use), within `timeout` seconds; a worker that overruns or dies is replaced.
-fn extract_in_worker(worker_command: &[String], timeout: f64, path: &Path) -> Result<Extracted> {
+/// Extracts a PDF, DOCX or HTML file in the calling pool thread's worker process
+/// (started on first use), within `timeout` seconds, as a job posting when `posting`
+/// (`jobs`: a saved page loses its side panels and footer, as in `match`); a worker
+/// that overruns or dies is replaced.
+fn extract_in_worker(
+    worker_command: &[String],
+    timeout: f64,
+    path: &Path,
+    posting: bool,
+) -> Result<Extracted> {
     let name = display_name(path);
     WORKERS.with(|cell| {
         let mut slot = cell.borrow_mut();
@@ -551,7 +558,7 @@ fn extract_in_worker(worker_command: &[String], timeout: f64, path: &Path) -> Re
             );
         }
         let worker = slot.as_mut().expect("worker just started");
-        match worker.request(path, &name, timeout) {
+        match worker.request(path, &name, posting, timeout) {
             Ok(reply) => reply.into_result(),
             Err(failure) => {
                 if let Some(mut dead) = slot.take() {

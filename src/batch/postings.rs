@@ -33,7 +33,8 @@ pub struct Read<T> {
 
 /// Reads every posting on `threads` threads (all cores when `None`) and runs
 /// `analyze` on each document where it was read; returns the results in path order.
-/// PDFs are extracted in one worker process per pool thread, like `rank`'s.
+/// PDFs, DOCX and HTML are extracted in one worker process per pool thread, like
+/// `rank`'s, and read as postings (as `match` reads its posting).
 pub fn read_all<T: Send>(
     ctx: &Context,
     paths: &[PathBuf],
@@ -62,7 +63,7 @@ pub fn read_all<T: Send>(
         let extracted =
             match extract::contain_panics(|| extract::extract_unless_parsed(&input, &limits)) {
                 Ok(Some(result)) => result,
-                Ok(None) => extract_in_worker(&command, timeout, path),
+                Ok(None) => extract_in_worker(&command, timeout, path, true),
                 Err(panic) => Err(Error::PdfCrash {
                     path: name.clone(),
                     detail: panic,

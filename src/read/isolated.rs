@@ -46,14 +46,19 @@ struct Request {
     /// systems), and a JSON string must be.
     path: Vec<u8>,
     name: String,
+    /// Read the file as a job posting (`jobs`): a saved page also loses its side
+    /// panels and footer, as `match` reads a posting (see `extract::extract_posting`).
+    #[serde(default)]
+    posting: bool,
 }
 
 impl Request {
-    fn new(path: &Path, name: &str) -> Request {
+    fn new(path: &Path, name: &str, posting: bool) -> Request {
         let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
         Request {
             path: path_to_bytes(path),
             name: name.to_string(),
+            posting,
         }
     }
 
@@ -122,7 +127,7 @@ pub fn extract_isolated(command: &[String], input: &Input, timeout: f64) -> Resu
         path: name.clone(),
         detail: format!("cannot start a worker: {e}"),
     })?;
-    match worker.request(temp.path(), &name, timeout) {
+    match worker.request(temp.path(), &name, false, timeout) {
         Ok(reply) => reply.into_result(),
         Err(Failure::Timeout) => Err(Error::Timeout {
             path: name,
@@ -194,14 +199,16 @@ impl Worker {
         })
     }
 
-    /// Asks the worker to read `path`; `name` is how messages name the file.
+    /// Asks the worker to read `path` (as a job posting when `posting`); `name` is how
+    /// messages name the file.
     pub fn request(
         &mut self,
         path: &Path,
         name: &str,
+        posting: bool,
         timeout: f64,
     ) -> std::result::Result<Reply, Failure> {
-        let line = serde_json::to_string(&Request::new(path, name))
+        let line = serde_json::to_string(&Request::new(path, name, posting))
             .map_err(|e| Failure::Died(format!("cannot send the request: {e}")))?;
         if writeln!(self.stdin, "{line}")
             .and_then(|_| self.stdin.flush())
@@ -318,21 +325,25 @@ fn worker_loop(limits: &Limits, timeout: f64) -> Result<()> {
             continue;
         };
         let (path, name) = (request.path(), request.name);
+        let read: fn(&Input, &Limits) -> Result<Extracted> = if request.posting {
+            extract::extract_posting
+        } else {
+            extract::extract
+        };
         // The parent kills a worker that overruns the time limit; should the parent be
         // gone, the kernel stops a worker that spins on one file.
         limit_cpu_per_file(timeout);
         #[cfg(feature = "test-hooks")]
         hooks.before(&name);
-        let reply =
-            match Input::read(&path, limits).and_then(|input| extract::extract(&input, limits)) {
-                Ok(extracted) => Reply::Text(extracted),
-                Err(err) => Reply::Error {
-                    reason: err.reason(),
-                    message: err
-                        .to_string()
-                        .replacen(&path.display().to_string(), &name, 1),
-                },
-            };
+        let reply = match Input::read(&path, limits).and_then(|input| read(&input, limits)) {
+            Ok(extracted) => Reply::Text(extracted),
+            Err(err) => Reply::Error {
+                reason: err.reason(),
+                message: err
+                    .to_string()
+                    .replacen(&path.display().to_string(), &name, 1),
+            },
+        };
         let json = serde_json::to_string(&reply).map_err(|e| Error::Reported {
             message: e.to_string(),
             reason: crate::reason::Reason::Other,
@@ -464,9 +475,13 @@ mod tests {
     fn a_path_that_is_not_utf8_travels_to_the_worker_intact() {
         use std::os::unix::ffi::OsStrExt;
         let path = Path::new(std::ffi::OsStr::from_bytes(b"/cvs/caf\xe9.pdf"));
-        let line = serde_json::to_string(&Request::new(path, "caf\u{fffd}.pdf")).unwrap();
+        let line = serde_json::to_string(&Request::new(path, "caf\u{fffd}.pdf", true)).unwrap();
         let back: Request = serde_json::from_str(&line).unwrap();
         assert_eq!(back.path(), path);
+        assert!(back.posting);
+        // A request from an older parent reads the file as a resume.
+        let old: Request = serde_json::from_str(r#"{"path":[47,97],"name":"a"}"#).unwrap();
+        assert!(!old.posting);
     }
 
     #[test]
@@ -477,7 +492,7 @@ mod tests {
         let script = "(exec 0<&- 1>&-; sleep 0.3; echo 'the reason' >&2) & exit 3";
         let command = ["sh".to_string(), "-c".to_string(), script.to_string()];
         let mut worker = Worker::start(&command).unwrap();
-        match worker.request(Path::new("/cv.pdf"), "cv.pdf", 5.0) {
+        match worker.request(Path::new("/cv.pdf"), "cv.pdf", false, 5.0) {
             Err(Failure::Died(detail)) => {
                 assert!(detail.contains("the reason"), "{detail}");
                 assert!(detail.contains("exit status: 3"), "{detail}");
