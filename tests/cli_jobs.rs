@@ -714,3 +714,44 @@ fn a_saved_pages_side_panel_and_footer_are_not_asked_for() {
     );
     assert_eq!(row["score"], matched["score"]);
 }
+
+/// A skill asked only as one of several alternatives is not missing when the resume
+/// shows another member: the row that counts its group as met lists no missing
+/// required skill, and that skill unlocks nothing there.
+#[test]
+fn a_met_group_leaves_no_missing_member_behind() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = skillgap()
+        .current_dir(root)
+        .args([
+            "jobs",
+            "examples/resume.txt",
+            "examples/postings",
+            "-f",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = json["postings"].as_array().unwrap();
+    // The Kotlin posting's title and requirements ask for "Java or Kotlin"; the resume
+    // shows Java.
+    let kotlin = rows
+        .iter()
+        .find(|r| r["file"] == "examples/postings/fintech-kotlin.txt")
+        .unwrap();
+    assert_eq!(kotlin["required"]["matched"], kotlin["required"]["total"]);
+    for row in rows.iter().filter(|r| r["status"] == "ok") {
+        if row["required"]["matched"] == row["required"]["total"] {
+            assert_eq!(row["missing_required"], serde_json::json!([]), "{row:#}");
+        }
+    }
+    let kotlin_gap = json["gap"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["skill"] == "Kotlin");
+    if let Some(g) = kotlin_gap {
+        assert_eq!(g["unlocks"], 0, "{g:#}");
+    }
+}

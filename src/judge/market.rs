@@ -106,6 +106,8 @@ impl JobRow {
         scores: &Scores,
         company: Option<String>,
     ) -> JobRow {
+        // A member of a group of alternatives stands as its group does: when another
+        // member is shown, this one is not missing (it is not asked on its own).
         let asks: Vec<Asked> = profile
             .skills
             .iter()
@@ -113,7 +115,12 @@ impl JobRow {
             .map(|(js, &status)| Asked {
                 skill: js.skill,
                 level: js.level,
-                status,
+                status: match js.group.and_then(|g| profile.groups.get(g as usize)) {
+                    Some(g) if status == Status::Missing => {
+                        statuses[crate::judge::score::best_member(g, statuses)]
+                    }
+                    _ => status,
+                },
             })
             .collect();
         let missing = |level: Level| {
