@@ -109,3 +109,35 @@ impl Error {
 
 /// Shorthand for the library's results.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// Why this file failed, in a few words (see `reason::Reason`).
+    pub(crate) fn reason(&self) -> crate::reason::Reason {
+        use crate::reason::Reason;
+        match self {
+            Error::NotFound(_) => Reason::Missing,
+            Error::IsDirectory(_) => Reason::Folder,
+            Error::PermissionDenied(_) => Reason::NoPermission,
+            Error::Io { .. } => Reason::Unreadable,
+            Error::Empty(_) => Reason::Empty,
+            Error::TooLarge { limit_mb, .. } => Reason::TooLarge {
+                limit_mb: *limit_mb,
+            },
+            Error::Unsupported { .. } => Reason::NotDocument,
+            Error::Encrypted(_) => Reason::Encrypted,
+            Error::NoTextLayer(_) => Reason::Scanned,
+            Error::NoTextMapping(_) => Reason::NoTextMapping,
+            Error::DamagedPdf { .. } => Reason::DamagedPdf,
+            Error::PdfCrash { .. } => Reason::ReaderFailed,
+            Error::BadDocx { .. } => Reason::DamagedDocx,
+            Error::ZipBomb { .. } => Reason::ZipBomb,
+            Error::Timeout { secs, .. } => Reason::TimedOut { secs: *secs },
+            Error::WorkerDied { .. } => Reason::ReaderCrashed,
+            Error::Reported { reason, .. } => *reason,
+            Error::Write { .. }
+            | Error::LexiconJson { .. }
+            | Error::LexiconInvalid { .. }
+            | Error::Usage(_) => Reason::Other,
+        }
+    }
+}

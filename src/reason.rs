@@ -1,10 +1,8 @@
 //! Why a file could not be read, in a few words: the `rank` table shows this beside
-//! the file (the full sentence of [`Error`] repeats the path the table already shows,
+//! the file (the full sentence of `Error` repeats the path the table already shows,
 //! and makes every error row three lines tall), and its summary line counts files by it.
 
 use serde::{Deserialize, Serialize};
-
-use crate::error::Error;
 
 /// The kind of failure behind an [`Error`], short enough for a table cell.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -98,37 +96,6 @@ impl Reason {
             Reason::ReaderCrashed => 14,
             Reason::Other => 15,
             Reason::NoTextMapping => 16,
-        }
-    }
-}
-
-impl Error {
-    /// Why this file failed, in a few words (see [`Reason`]).
-    pub fn reason(&self) -> Reason {
-        match self {
-            Error::NotFound(_) => Reason::Missing,
-            Error::IsDirectory(_) => Reason::Folder,
-            Error::PermissionDenied(_) => Reason::NoPermission,
-            Error::Io { .. } => Reason::Unreadable,
-            Error::Empty(_) => Reason::Empty,
-            Error::TooLarge { limit_mb, .. } => Reason::TooLarge {
-                limit_mb: *limit_mb,
-            },
-            Error::Unsupported { .. } => Reason::NotDocument,
-            Error::Encrypted(_) => Reason::Encrypted,
-            Error::NoTextLayer(_) => Reason::Scanned,
-            Error::NoTextMapping(_) => Reason::NoTextMapping,
-            Error::DamagedPdf { .. } => Reason::DamagedPdf,
-            Error::PdfCrash { .. } => Reason::ReaderFailed,
-            Error::BadDocx { .. } => Reason::DamagedDocx,
-            Error::ZipBomb { .. } => Reason::ZipBomb,
-            Error::Timeout { secs, .. } => Reason::TimedOut { secs: *secs },
-            Error::WorkerDied { .. } => Reason::ReaderCrashed,
-            Error::Reported { reason, .. } => *reason,
-            Error::Write { .. }
-            | Error::LexiconJson { .. }
-            | Error::LexiconInvalid { .. }
-            | Error::Usage(_) => Reason::Other,
         }
     }
 }
