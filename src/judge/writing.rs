@@ -640,13 +640,7 @@ fn buzzwords(doc: &Document, text: &Text) -> Check {
             Vec::new(),
         );
     }
-    let mut phrases: Vec<String> = Vec::new();
-    for (_, phrase) in &found {
-        let quoted = format!("\"{phrase}\"");
-        if !phrases.contains(&quoted) {
-            phrases.push(quoted);
-        }
-    }
+    let phrases = quoted_once(found.iter().map(|(_, phrase)| phrase.as_ref()));
     let phrases: Vec<&str> = phrases.iter().map(String::as_str).collect();
     check(
         "buzzwords",
@@ -700,6 +694,19 @@ fn is_first_person(tokens: &[&str], i: usize) -> bool {
     token.chars().skip(1).all(char::is_lowercase)
 }
 
+/// The words found, each in quotes once, in the order first found: what a message
+/// names.
+fn quoted_once<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for word in words {
+        let quoted = format!("\"{word}\"");
+        if !out.contains(&quoted) {
+            out.push(quoted);
+        }
+    }
+    out
+}
+
 fn first_person(doc: &Document, text: &Text) -> Check {
     let mut found: Vec<(usize, String)> = Vec::new();
     for line_no in 1..=doc.line_count() {
@@ -728,13 +735,7 @@ fn first_person(doc: &Document, text: &Text) -> Check {
             Vec::new(),
         );
     }
-    let mut pronouns: Vec<String> = Vec::new();
-    for (_, p) in &found {
-        let quoted = format!("\"{p}\"");
-        if !pronouns.contains(&quoted) {
-            pronouns.push(quoted);
-        }
-    }
+    let pronouns = quoted_once(found.iter().map(|(_, p)| p.as_str()));
     let pronouns: Vec<&str> = pronouns.iter().map(String::as_str).collect();
     check(
         "first_person",

@@ -67,7 +67,7 @@ pub fn analysis(a: &Analysis, doc: &Document) -> String {
 }
 
 /// Escapes text for HTML content and quoted attribute values alike.
-fn esc(text: &str) -> String {
+pub(crate) fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     for c in text.chars() {
         match c {

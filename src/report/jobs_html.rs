@@ -9,6 +9,7 @@ use std::fmt::Write;
 
 use crate::judge::market::{GapSkill, JobRow, Market};
 use crate::judge::row::RowStatus;
+use crate::report::html::esc;
 
 /// Skills in the chart.
 const CHART_BARS: usize = 12;
@@ -181,22 +182,6 @@ fn gap_table(out: &mut String, gap: &[GapSkill]) {
         );
     }
     out.push_str("</tbody>\n</table>\n<p class=\"meta\">Unlocks: postings that would have every required skill covered if the resume showed this one.</p>\n");
-}
-
-/// Escapes text for HTML content and quoted attribute values alike.
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 const CSS: &str = r#"
