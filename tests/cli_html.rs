@@ -9,9 +9,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command as Process, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::path::PathBuf;
 
 use common::cli::{match_json, skillgap, write};
 use predicates::prelude::*;
@@ -62,79 +60,6 @@ fn target_dir() -> PathBuf {
         .nth(3)
         .expect("the test binary lives in target/<profile>/deps")
         .to_path_buf()
-}
-
-/// The chromium binary, or a failure that says how to get it.
-fn chromium() -> PathBuf {
-    let candidates = ["chromium", "chromium-browser"];
-    for dir in std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()) {
-        for name in candidates {
-            let path = dir.join(name);
-            if path.is_file() {
-                return path;
-            }
-        }
-    }
-    panic!(
-        "chromium is not installed, so the HTML report cannot be checked in a real browser; \
-         install it with `apt-get update && apt-get install -y chromium` (.ci/run does this in CI)"
-    );
-}
-
-/// Runs headless chromium on `page` with a fresh profile and `extra` flags, killing
-/// it if it takes longer than a minute.
-fn run_chromium(page: &Path, extra: &[String]) -> Output {
-    let profile = TempDir::new().unwrap();
-    let mut child = Process::new(chromium())
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-quic",
-            "--hide-scrollbars",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .args(extra)
-        .arg(format!("file://{}", page.display()))
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("chromium starts");
-    // Read the pipes on threads so a chatty chromium never blocks on a full pipe.
-    let mut stdout = child.stdout.take().unwrap();
-    let mut stderr = child.stderr.take().unwrap();
-    let out_reader = std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut stdout, &mut buf).ok();
-        buf
-    });
-    let err_reader = std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut stderr, &mut buf).ok();
-        buf
-    });
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if started.elapsed() > Duration::from_secs(60) {
-            child.kill().ok();
-            child.wait().ok();
-            panic!("chromium did not finish within 60 s");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    Output {
-        status,
-        stdout: out_reader.join().unwrap(),
-        stderr: err_reader.join().unwrap(),
-    }
 }
 
 /// Parses a CSS selector written in this file.
@@ -367,7 +292,7 @@ fn the_report_file_has_no_tag_that_fetches_or_runs() {
 #[ignore = "needs Chromium; .ci/run installs it and runs this test"]
 fn the_report_renders_in_a_browser_with_highlights_score_and_no_injected_code() {
     let report = report();
-    let dom = run_chromium(&report.path, &["--dump-dom".to_string()]);
+    let dom = common::browser::run(&report.path, &["--dump-dom".to_string()]);
     assert!(
         dom.status.success(),
         "chromium --dump-dom failed: {}",
@@ -380,7 +305,7 @@ fn the_report_renders_in_a_browser_with_highlights_score_and_no_injected_code() 
     // A screenshot for people, kept in target/.
     let shot = target_dir().join("html-report.png");
     std::fs::remove_file(&shot).ok();
-    let out = run_chromium(
+    let out = common::browser::run(
         &report.path,
         &[
             format!("--screenshot={}", shot.display()),

@@ -22,9 +22,9 @@ pub fn chromium() -> PathBuf {
     );
 }
 
-/// The DOM headless Chromium builds from `page` (after anything on it could have
-/// run), with a fresh profile and no network; killed after a minute.
-pub fn dump_dom(page: &Path) -> String {
+/// Runs headless Chromium on `page` with a fresh profile, no network and `extra`
+/// flags (`--dump-dom`, `--screenshot=…`); killed after a minute.
+pub fn run(page: &Path, extra: &[String]) -> Output {
     let profile = tempfile::TempDir::new().unwrap();
     let mut child = Command::new(chromium())
         .args([
@@ -35,15 +35,18 @@ pub fn dump_dom(page: &Path) -> String {
             "--disable-background-networking",
             "--disable-component-update",
             "--disable-sync",
-            "--dump-dom",
+            "--disable-quic",
+            "--hide-scrollbars",
         ])
         .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(extra)
         .arg(format!("file://{}", page.display()))
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("chromium starts");
+    // Read the pipes on threads so a chatty chromium never blocks on a full pipe.
     let mut stdout = child.stdout.take().unwrap();
     let mut stderr = child.stderr.take().unwrap();
     let out = std::thread::spawn(move || {
@@ -68,11 +71,17 @@ pub fn dump_dom(page: &Path) -> String {
         }
         std::thread::sleep(Duration::from_millis(50));
     };
-    let output = Output {
+    Output {
         status,
         stdout: out.join().unwrap(),
         stderr: err.join().unwrap(),
-    };
+    }
+}
+
+/// The DOM headless Chromium builds from `page` (after anything on it could have
+/// run).
+pub fn dump_dom(page: &Path) -> String {
+    let output = run(page, &["--dump-dom".to_string()]);
     assert!(
         output.status.success(),
         "chromium failed: {}",
