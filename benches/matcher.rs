@@ -72,7 +72,7 @@ fn pipeline(c: &mut Criterion) {
     });
     group.bench_function("scan", |b| b.iter(|| matcher.scan(&doc)));
     group.bench_function("quick score", |b| {
-        b.iter(|| analysis::quick(&matcher, &doc, &profile, |_| false))
+        b.iter(|| analysis::quick(&matcher, &doc, &profile, |_| false, None))
     });
     // What `scan` and `match` add per resume and `rank` skips: the writing checks,
     // with the dated roles they read.
@@ -88,7 +88,7 @@ fn pipeline(c: &mut Criterion) {
     group.bench_function("all", |b| {
         b.iter(|| {
             let doc = Document::new(normalize(raw), Purpose::Resume);
-            analysis::quick(&matcher, &doc, &profile, |_| false)
+            analysis::quick(&matcher, &doc, &profile, |_| false, None)
         })
     });
     group.finish();

@@ -225,6 +225,23 @@ pub struct RankArgs {
     /// Keep only resumes scoring at least N (0-100)
     #[arg(long, value_name = "N", value_parser = score_0_to_100)]
     pub min_score: Option<f64>,
+    /// Keep only resumes whose evidence score is at least N (0-100)
+    #[arg(long, value_name = "N", value_parser = score_0_to_100)]
+    pub min_evidence: Option<f64>,
+    /// Rank by the evidence score (how strongly each resume backs the posting's
+    /// skills: used recently, long ago, listed only) or the keyword score (what a
+    /// keyword filter sees); ties go to more required skills, then the other score
+    #[arg(long, value_enum, default_value_t = RankSort::Evidence)]
+    pub sort: RankSort,
+}
+
+/// What `rank` orders resumes by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RankSort {
+    /// The evidence score: stuffing and bare lists cannot lift it.
+    Evidence,
+    /// The keyword score: what an ATS keyword filter sees.
+    Score,
 }
 
 #[derive(Debug, Args)]

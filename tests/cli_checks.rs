@@ -140,10 +140,15 @@ fn scan_and_match_json_carry_every_check_in_order() {
     let matched = ids(&match_json(&cv, &job));
     // The posting checks come first, the readability checks after them.
     assert_eq!(
-        matched[..3],
-        ["job_title", "years_of_experience", "education"]
+        matched[..4],
+        [
+            "job_title",
+            "years_of_experience",
+            "skill_years",
+            "education"
+        ]
     );
-    assert_eq!(matched[3..3 + IDS.len()], IDS);
+    assert_eq!(matched[4..4 + IDS.len()], IDS);
 
     // A well-made PDF resume passes every readability check.
     let json = scan_json(&cv);

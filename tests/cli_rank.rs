@@ -169,7 +169,9 @@ fn csv_and_jsonl_parse_back() {
     let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 7);
-    assert!(lines[0].starts_with("file,status,score,required_matched,required_total"));
+    assert!(
+        lines[0].starts_with("file,status,score,evidence_score,required_matched,required_total")
+    );
     let header: Vec<&str> = lines[0].split(',').collect();
     for line in &lines[1..] {
         // Quoted fields may hold commas; count fields with a small RFC 4180 reader.

@@ -68,7 +68,7 @@ fn csv_is_byte_identical_to_before_except_empty_numbers_in_error_rows() {
     let (csv, _, _) = rank_fixture(&["-f", "csv"], None);
     // The golden file is the output from before the table changes, byte for byte,
     // except that issue 19 emptied the numeric cells of error rows (they held a
-    // misleading 0/0).
+    // misleading 0/0) and issue 20 added the evidence_score and flags columns.
     let expected = String::from_utf8(golden("rank.csv")).unwrap();
     assert_eq!(csv, expected);
     let error_rows: Vec<&str> = csv.lines().filter(|l| l.contains(",error,")).collect();

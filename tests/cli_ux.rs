@@ -460,6 +460,7 @@ fn match_json_has_every_documented_field_even_when_unknown() {
             "file",
             "job",
             "score",
+            "evidence_score",
             "score_note",
             "hard_score",
             "soft_score",
@@ -474,7 +475,8 @@ fn match_json_has_every_documented_field_even_when_unknown() {
             "company",
             "suggestions",
             "unknown_terms",
-            "checks"
+            "checks",
+            "flags"
         ]
     );
     assert!(json["job_title"].is_null());
@@ -496,6 +498,8 @@ fn match_json_has_every_documented_field_even_when_unknown() {
             "sections",
             "years_asked",
             "years_shown",
+            "evidence",
+            "evidence_credit",
             "contribution",
             "max_contribution"
         ]
@@ -527,14 +531,16 @@ fn scan_and_rank_json_have_their_documented_fields() {
         let row: serde_json::Value = serde_json::from_str(line).unwrap();
         let k = keys(&row);
         assert_eq!(
-            k[..7],
+            k[..9],
             [
                 "file",
                 "status",
                 "score",
+                "evidence_score",
                 "required",
                 "preferred",
                 "missing",
+                "flags",
                 if row["status"] == "ok" {
                     "kind"
                 } else {

@@ -32,6 +32,7 @@ use crate::judge::analysis;
 use crate::judge::posting::JobProfile;
 use crate::judge::require::Requirement;
 use crate::judge::row::{Row, RowStatus};
+use crate::judge::stuffing::Hidden;
 use crate::read::extract::{self, Extracted, Input, Kind, Limits};
 use crate::read::isolated::{Failure, Worker};
 use crate::read::sections::{Document, Purpose};
@@ -479,10 +480,18 @@ impl<'a> Scorer<'a> {
             state,
         } = prepared.unwrap_or_else(|| Prepared::new(path, &self.limits, contents));
         let row = match state {
-            PreparedState::Text { doc, kind } => self.score_contained(&name, &doc, kind),
+            PreparedState::Text { doc, kind } => self.score_contained(&name, &doc, kind, None),
             PreparedState::Isolated => match self.extract_in_worker(path) {
                 Ok(extracted) => {
-                    self.score_contained(&name, &resume_document(&extracted), extracted.kind)
+                    let hidden = analysis::hidden_text(self.matcher, &extracted, |s| {
+                        self.job.position(s).is_some() || !self.job.implied_positions(s).is_empty()
+                    });
+                    self.score_contained(
+                        &name,
+                        &resume_document(&extracted),
+                        extracted.kind,
+                        hidden.as_ref(),
+                    )
                 }
                 Err(e) => Row::error(&name, &e),
             },
@@ -493,24 +502,40 @@ impl<'a> Scorer<'a> {
 
     /// [`score_doc`](Scorer::score_doc), with a panic (a bug of ours on some odd text)
     /// becoming the file's error row instead of ending the run.
-    fn score_contained(&self, name: &str, doc: &Document, kind: Kind) -> Row<'a> {
-        extract::contain_panics(|| self.score_doc(name, doc, kind)).unwrap_or_else(|panic| {
-            Row::error(
-                name,
-                &Error::Reported {
-                    message: format!("{name}: scoring failed ({panic}); please report this file"),
-                    reason: crate::reason::Reason::Other,
-                },
-            )
-        })
+    fn score_contained(
+        &self,
+        name: &str,
+        doc: &Document,
+        kind: Kind,
+        hidden: Option<&Hidden>,
+    ) -> Row<'a> {
+        extract::contain_panics(|| self.score_doc(name, doc, kind, hidden)).unwrap_or_else(
+            |panic| {
+                Row::error(
+                    name,
+                    &Error::Reported {
+                        message: format!(
+                            "{name}: scoring failed ({panic}); please report this file"
+                        ),
+                        reason: crate::reason::Reason::Other,
+                    },
+                )
+            },
+        )
     }
 
-    fn score_doc(&self, name: &str, doc: &Document, kind: Kind) -> Row<'a> {
+    fn score_doc(
+        &self,
+        name: &str,
+        doc: &Document,
+        kind: Kind,
+        hidden: Option<&Hidden>,
+    ) -> Row<'a> {
         let required = |id| {
             self.requirement
                 .is_some_and(|r| r.groups.iter().flatten().any(|&g| g == id))
         };
-        let quick = analysis::quick(self.matcher, doc, self.job, required);
+        let quick = analysis::quick(self.matcher, doc, self.job, required, hidden);
         let require_met = self
             .requirement
             .map(|req| req.is_met(|id| quick.mentions.iter().any(|m| m.skill == id)));
@@ -518,6 +543,8 @@ impl<'a> Scorer<'a> {
             file: name.to_string(),
             status: RowStatus::Ok,
             score: quick.scores.score,
+            evidence_score: quick.evidence_score,
+            flags: quick.flags,
             score_note: quick.garbled.then_some(analysis::GARBLED_NOTE),
             required: quick.scores.required,
             preferred: quick.scores.preferred,

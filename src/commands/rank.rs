@@ -9,7 +9,7 @@ use std::time::Instant;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 
 use crate::batch::{self, Batch};
-use crate::cli::{Format, RankArgs};
+use crate::cli::{Format, RankArgs, RankSort};
 use crate::context::{Context, Outcome};
 use crate::error::{Error, Result};
 use crate::judge::row::{Row, RowStatus};
@@ -101,10 +101,10 @@ pub fn run(ctx: &Context, args: RankArgs) -> Result<Outcome> {
         let mut line = Vec::new();
         batch.stream(files, |row| {
             progress.inc(1);
-            tally.add(&row, args.min_score);
+            tally.add(&row, &args);
             note_unreadable(&row, &named, &mut unreadable_named);
             // Streamed rows are written and dropped: memory stays flat.
-            if write_error.is_none() && keep(&row, args.min_score) {
+            if write_error.is_none() && keep(&row, &args) {
                 if let Err(e) = report::json::write_line(&mut sink, &mut line, &row) {
                     write_error = Some(e);
                 }
@@ -118,18 +118,13 @@ pub fn run(ctx: &Context, args: RankArgs) -> Result<Outcome> {
         let mut rows = batch.collect(files, |_| progress.inc(1));
         progress.finish_and_clear();
         for row in &rows {
-            tally.add(row, args.min_score);
+            tally.add(row, &args);
             note_unreadable(row, &named, &mut unreadable_named);
         }
-        rows.sort_by(|a, b| {
-            (a.status as u8)
-                .cmp(&(b.status as u8))
-                .then(b.score.unwrap_or(-1.0).total_cmp(&a.score.unwrap_or(-1.0)))
-                .then(a.file.cmp(&b.file))
-        });
+        rows.sort_by(|a, b| ranked(a, b, args.sort));
         let mut shown: Vec<&Row> = rows
             .iter()
-            .filter(|r| r.status == RowStatus::Error || keep(r, args.min_score))
+            .filter(|r| r.status == RowStatus::Error || keep(r, &args))
             .collect();
         if let Some(top) = args.top {
             let mut ok_seen = 0;
@@ -197,7 +192,8 @@ pub fn run(ctx: &Context, args: RankArgs) -> Result<Outcome> {
             unreadable_named.join("; ")
         )));
     }
-    let filtered = posting.requirement.is_some() || args.min_score.is_some();
+    let filtered =
+        posting.requirement.is_some() || args.min_score.is_some() || args.min_evidence.is_some();
     Ok(if filtered && passing == 0 {
         Outcome::NotMet
     } else {
@@ -215,11 +211,11 @@ struct Tally {
 }
 
 impl Tally {
-    fn add(&mut self, row: &Row, min_score: Option<f64>) {
+    fn add(&mut self, row: &Row, args: &RankArgs) {
         self.total += 1;
         self.errors += usize::from(row.status == RowStatus::Error);
         self.duplicates += usize::from(row.duplicate_of.is_some());
-        self.passing += usize::from(row.status == RowStatus::Ok && keep(row, min_score));
+        self.passing += usize::from(row.status == RowStatus::Ok && keep(row, args));
     }
 }
 
@@ -237,12 +233,39 @@ fn note_unreadable(row: &Row, named: &[String], unreadable: &mut Vec<String>) {
     }
 }
 
-/// Whether an ok row passes `--require` and `--min-score` (error rows always show).
-fn keep(row: &Row, min_score: Option<f64>) -> bool {
+/// The order of the ranking: scored rows first, by the chosen score, then by required
+/// skills met, then by the other score, then by path; unscored rows last.
+fn ranked(a: &Row, b: &Row, sort: RankSort) -> std::cmp::Ordering {
+    let desc = |x: Option<f64>, y: Option<f64>| y.unwrap_or(-1.0).total_cmp(&x.unwrap_or(-1.0));
+    let (first, second) = match sort {
+        RankSort::Evidence => (
+            desc(a.evidence_score, b.evidence_score),
+            desc(a.score, b.score),
+        ),
+        RankSort::Score => (
+            desc(a.score, b.score),
+            desc(a.evidence_score, b.evidence_score),
+        ),
+    };
+    (a.status as u8)
+        .cmp(&(b.status as u8))
+        .then(first)
+        .then(b.required.matched.cmp(&a.required.matched))
+        .then(second)
+        .then(a.file.cmp(&b.file))
+}
+
+/// Whether an ok row passes `--require`, `--min-score` and `--min-evidence` (error
+/// rows always show).
+fn keep(row: &Row, args: &RankArgs) -> bool {
     if row.status == RowStatus::Error {
         return true;
     }
-    let score_ok = min_score.is_none_or(|min| row.score.is_some_and(|s| s >= min));
+    let at_least = |min: Option<f64>, value: Option<f64>| {
+        min.is_none_or(|min| value.is_some_and(|v| v >= min))
+    };
+    let score_ok =
+        at_least(args.min_score, row.score) && at_least(args.min_evidence, row.evidence_score);
     score_ok && row.require_met != Some(false)
 }
 

@@ -79,6 +79,34 @@ pub struct Mention {
     pub nested_in: Option<SkillId>,
 }
 
+/// A mention reduced to its skill, form and place: what weighing a skill's evidence
+/// needs (`rank` copies no written form).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Placed {
+    pub skill: SkillId,
+    /// Index of the lexicon form (name or alias) written.
+    pub form_index: usize,
+    /// Byte range in the document text.
+    pub start: usize,
+    pub end: usize,
+    /// 1-based line.
+    pub line: usize,
+    pub section: SectionKind,
+}
+
+impl From<&Mention> for Placed {
+    fn from(m: &Mention) -> Placed {
+        Placed {
+            skill: m.skill,
+            form_index: m.form_index,
+            start: m.span.start,
+            end: m.span.end,
+            line: m.line,
+            section: m.section,
+        }
+    }
+}
+
 /// A mention reduced to what scoring needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FormMention {
@@ -576,6 +604,19 @@ impl Matcher {
         self.accepted(doc, false, wanted, |c, _, _, _| FormMention {
             skill: self.lexicon.form(c.form_index).skill,
             form_index: c.form_index,
+        })
+    }
+
+    /// [`Matcher::scan_forms_of`] with each mention's place: what `rank` weighs
+    /// evidence from.
+    pub fn scan_placed_of(&self, doc: &Document, wanted: impl Fn(SkillId) -> bool) -> Vec<Placed> {
+        self.accepted(doc, true, wanted, |c, _, line, section| Placed {
+            skill: self.lexicon.form(c.form_index).skill,
+            form_index: c.form_index,
+            start: c.span.start,
+            end: c.span.end,
+            line,
+            section,
         })
     }
 

@@ -8,14 +8,16 @@ use serde::Serialize;
 use crate::find::lexicon::{Category, Lexicon, SkillId};
 use crate::find::matcher::{FormMention, Matcher, Mention};
 use crate::judge::checks;
-use crate::judge::posting::{JobProfile, Level};
+use crate::judge::evidence::{self, Level as Backing, Placed};
+use crate::judge::posting::{round2, JobProfile, Level};
 use crate::judge::posting_roles::Role;
 use crate::judge::resume;
-use crate::judge::score::{self, Check, Coverage, GroupResult, SkillResult, Status};
+use crate::judge::score::{self, Check, CheckStatus, Coverage, GroupResult, SkillResult, Status};
+use crate::judge::stuffing::{self, Hidden, Stuffing};
 use crate::judge::suggest::{self, Suggestion};
 use crate::judge::writing;
 use crate::read::extract::Extracted;
-use crate::read::sections::Document;
+use crate::read::sections::{Document, Purpose};
 
 /// Everything `match` reports, in the shape of the JSON contract (`schema_version` 1).
 #[derive(Debug, Clone, Serialize)]
@@ -24,7 +26,12 @@ pub struct Analysis {
     pub file: String,
     pub job: String,
     /// Weighted keyword coverage, 0-100; `null` when the posting names no skills.
+    /// Answers the job seeker's question: would a keyword filter pass this resume?
     pub score: Option<f64>,
+    /// The same weights with credit by evidence (used recently, long ago, listed
+    /// only, implied; nothing for stuffed or hidden text), 0-100. Answers the
+    /// recruiter's question: how strongly does the resume back what it names?
+    pub evidence_score: Option<f64>,
     /// Why the score is missing, when it is.
     pub score_note: Option<String>,
     pub hard_score: Option<f64>,
@@ -45,6 +52,9 @@ pub struct Analysis {
     pub suggestions: Vec<Suggestion>,
     pub unknown_terms: Vec<String>,
     pub checks: Vec<Check>,
+    /// What a recruiter should look at before trusting the scores: `stuffing`,
+    /// `invisible_text`, `garbled`, `glued`, `years_short` (as `rank` shows them).
+    pub flags: Vec<&'static str>,
     /// The resume's mentions, for reports that highlight the text (not serialized).
     #[serde(skip)]
     pub mentions: Vec<Mention>,
@@ -132,12 +142,36 @@ pub fn analyze(
     let mentions = matcher.scan(resume_doc);
     let found = matcher.found_skills(&mentions);
     let facts = resume::facts(resume_doc);
-    let results = score::judge(matcher, job, &mentions, &found, &facts);
+    let placed: Vec<Placed> = mentions.iter().map(Placed::from).collect();
+    let hidden = hidden_text(matcher, resume.extracted, |_| true);
+    let relevant = |s| asks_about(job, s);
+    let stuffing = stuffing::find(resume_doc, &placed, &relevant, hidden.as_ref());
+    let backing = evidence::weigh(
+        matcher.lexicon(),
+        resume_doc,
+        &facts,
+        &placed,
+        &stuffing,
+        |s| job.position(s).is_some(),
+    );
+    let results = score::judge(matcher, job, &mentions, &found, &facts, &backing);
     let scores = score::scores(job, &results);
+    let credits: Vec<f64> = results.iter().map(|r| r.evidence_credit).collect();
+    let evidence_score = evidence::resume_score(job, &credits, &stuffing);
     let groups = score::groups(matcher, job, &results);
+    let stuffed_only: Vec<String> = results
+        .iter()
+        .filter(|r| {
+            r.evidence
+                .as_ref()
+                .is_some_and(|e| e.level == Backing::Stuffed)
+        })
+        .map(|r| r.name.clone())
+        .collect();
     let mut checks = vec![
         score::title_check(job, &facts, resume_doc.text()),
         score::experience_check(job, &facts),
+        score::skill_years_check(&results),
         score::education_check(job.education.as_ref(), &facts),
     ];
     checks.extend(checks::checks(
@@ -145,6 +179,7 @@ pub fn analyze(
         resume.file_bytes,
         resume_doc,
     ));
+    checks.push(stuffing::check(&stuffing, &stuffed_only));
     let garbled = checks::is_garbled(&checks);
     checks.extend(if garbled {
         writing::not_checked()
@@ -169,11 +204,19 @@ pub fn analyze(
     };
     let withheld = |value: Option<f64>| if garbled { None } else { value };
     let highlights = highlights(matcher.lexicon(), &mentions, &results);
+    let flags = flags(&Flagged {
+        stuffing: &stuffing,
+        unreadable: checks::unreadable_because(&checks),
+        years_short: checks.iter().any(|c| {
+            matches!(c.id, "years_of_experience" | "skill_years") && c.status == CheckStatus::Fail
+        }),
+    });
     Analysis {
         schema_version: 1,
         file: resume.name.to_string(),
         job: job_name.to_string(),
         score: withheld(scores.score),
+        evidence_score: withheld(evidence_score),
         score_note,
         hard_score: withheld(scores.hard),
         soft_score: withheld(scores.soft),
@@ -189,9 +232,72 @@ pub fn analyze(
         suggestions,
         unknown_terms: job.unknown_terms.clone(),
         checks,
+        flags,
         mentions,
         highlights,
     }
+}
+
+/// Whether a posting asks about a skill, itself or through one it implies: the
+/// skills a stuffed block's size counts.
+fn asks_about(job: &JobProfile, skill: SkillId) -> bool {
+    job.position(skill).is_some() || !job.implied_positions(skill).is_empty()
+}
+
+/// The skills written in the text of a PDF that a reader cannot see (`None` when
+/// there is none). `wanted`: the skills the caller asks about.
+pub fn hidden_text(
+    matcher: &Matcher,
+    extracted: &Extracted,
+    wanted: impl Fn(SkillId) -> bool,
+) -> Option<Hidden> {
+    if extracted.hidden_text.trim().is_empty() {
+        return None;
+    }
+    let doc = Document::new(
+        crate::read::normalize::normalize(&extracted.hidden_text),
+        Purpose::Resume,
+    );
+    Some(Hidden {
+        chars: extracted
+            .hidden_text
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .count(),
+        skills: matcher
+            .scan_forms_of(&doc, wanted)
+            .iter()
+            .map(|m| m.skill)
+            .collect(),
+    })
+}
+
+/// What the flags of a resume are decided from.
+pub struct Flagged<'a> {
+    pub stuffing: &'a Stuffing,
+    /// The failing readability check that makes the text unusable, if any.
+    pub unreadable: Option<&'static str>,
+    pub years_short: bool,
+}
+
+/// The flags a recruiter sees beside the scores, in a fixed order.
+pub fn flags(f: &Flagged<'_>) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    if f.stuffing.has_blocks() {
+        out.push("stuffing");
+    }
+    if f.stuffing.has_hidden_text() {
+        out.push("invisible_text");
+    }
+    match f.unreadable {
+        Some("glued_words") => out.push("glued"),
+        Some(_) => out.push("garbled"),
+        None => {}
+    }
+    if f.years_short {
+        out.push("years_short");
+    }
+    out
 }
 
 /// The posting's context skills, for reports.
@@ -267,41 +373,88 @@ pub const GARBLED_NOTE: &str = "the resume's text is garbled (symbols instead of
 pub struct QuickScore<'a> {
     /// The scores, withheld (`None`) when the text is garbled, as [`analyze`] does.
     pub scores: score::Scores,
+    /// The evidence score, as [`analyze`] gives it (withheld alike).
+    pub evidence_score: Option<f64>,
     /// The text is garbled (the `garbled_text` check fails).
     pub garbled: bool,
     /// Posting skills the resume lacks, required first (names borrowed from the
     /// lexicon: no string is copied per resume).
     pub missing: Vec<&'a str>,
-    /// The resume's mentions, reduced to skill and form.
-    pub mentions: Vec<FormMention>,
+    /// The resume's mentions of the skills asked about.
+    pub mentions: Vec<Placed>,
+    /// The flags [`analyze`] would give.
+    pub flags: Vec<&'static str>,
 }
 
-/// Scores a resume for ranking: the statuses and scores [`analyze`] would give, without
-/// the details only a report shows.
+/// Scores a resume for ranking: the statuses, scores, evidence score and flags
+/// [`analyze`] would give, without the details only a report shows.
 /// `also`: skills asked about besides the posting's (`--require`); mentions of other
-/// skills may be left out.
+/// skills may be left out. `hidden`: the skills in text of the file a reader cannot
+/// see (see [`hidden_text`]).
 pub fn quick<'a>(
     matcher: &'a Matcher,
     resume_doc: &Document,
     job: &'a JobProfile,
     also: impl Fn(SkillId) -> bool,
+    hidden: Option<&Hidden>,
 ) -> QuickScore<'a> {
-    let mentions = matcher.scan_forms_of(resume_doc, |skill| {
-        job.position(skill).is_some() || !job.implied_positions(skill).is_empty() || also(skill)
-    });
-    let statuses = score::statuses(job, mentions.iter().copied());
+    let mentions =
+        matcher.scan_placed_of(resume_doc, |skill| asks_about(job, skill) || also(skill));
+    let statuses = score::statuses(
+        job,
+        mentions.iter().map(|m| FormMention {
+            skill: m.skill,
+            form_index: m.form_index,
+        }),
+    );
     let mut scores = score::scores_for(matcher, job, &statuses);
     let garbled = checks::text_is_garbled(resume_doc);
+    let facts = resume::facts(resume_doc);
+    let stuffing = stuffing::find(resume_doc, &mentions, &|s| asks_about(job, s), hidden);
+    let backing = evidence::weigh(
+        matcher.lexicon(),
+        resume_doc,
+        &facts,
+        &mentions,
+        &stuffing,
+        |s| job.position(s).is_some(),
+    );
+    let asks: Vec<evidence::YearsAsk> = job
+        .skills
+        .iter()
+        .zip(&statuses)
+        .map(|(js, &status)| evidence::YearsAsk {
+            asked: js.years,
+            group: js.group,
+            level: backing.level(js.skill),
+            years: backing.years(js.skill),
+            missing: status == Status::Missing,
+        })
+        .collect();
+    let credits: Vec<f64> = asks
+        .iter()
+        .map(|a| round2(evidence::credit(a.level, a.asked, a.years)))
+        .collect();
+    let skill_short = evidence::years_verdicts(&asks).contains(&evidence::YearsVerdict::Short);
+    let mut evidence_score = evidence::resume_score(job, &credits, &stuffing);
     if garbled {
         scores.score = None;
         scores.hard = None;
         scores.soft = None;
+        evidence_score = None;
     }
+    let flags = flags(&Flagged {
+        stuffing: &stuffing,
+        unreadable: garbled.then_some("garbled_text"),
+        years_short: skill_short || score::overall_years_short(job, &facts),
+    });
     QuickScore {
         scores,
+        evidence_score,
         garbled,
         missing: missing(matcher.lexicon(), job, &statuses),
         mentions,
+        flags,
     }
 }
 

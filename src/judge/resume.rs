@@ -130,6 +130,9 @@ pub fn facts(doc: &Document) -> ResumeFacts {
         if has_experience && section != SectionKind::Experience {
             continue;
         }
+        if !has_year(line) {
+            continue;
+        }
         let Some(caps) = RANGE.captures(line) else {
             continue;
         };
@@ -211,6 +214,19 @@ pub fn facts(doc: &Document) -> ResumeFacts {
     }
 }
 
+/// Whether a line holds a year from 1900 to 2099. A date range needs one, and most
+/// lines have none: this byte search keeps the date regex off them (`rank` reads
+/// the roles of every resume).
+fn has_year(line: &str) -> bool {
+    let b = line.as_bytes();
+    memchr::memchr2_iter(b'1', b'2', b).any(|i| {
+        b.len() >= i + 4
+            && matches!((b[i], b[i + 1]), (b'1', b'9') | (b'2', b'0'))
+            && b[i + 2].is_ascii_digit()
+            && b[i + 3].is_ascii_digit()
+    })
+}
+
 /// The part of a role line that is the title: the segment with a role word, or the first.
 fn pick_title(line: &str) -> String {
     let line = line.trim().trim_start_matches('•').trim();
@@ -244,7 +260,7 @@ fn month_number(name: &str) -> u32 {
 }
 
 /// This month, as months since year 0.
-fn current_month() -> u32 {
+pub(crate) fn current_month() -> u32 {
     let days = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() / 86_400);
@@ -261,7 +277,7 @@ fn current_month() -> u32 {
 }
 
 /// Months covered by a set of intervals, overlaps counted once.
-fn union_months(mut intervals: Vec<(u32, u32)>) -> u32 {
+pub(crate) fn union_months(mut intervals: Vec<(u32, u32)>) -> u32 {
     intervals.sort();
     let mut total = 0;
     let mut current: Option<(u32, u32)> = None;

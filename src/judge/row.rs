@@ -14,7 +14,11 @@ use crate::reason::Reason;
 pub struct Row<'a> {
     pub file: String,
     pub status: RowStatus,
+    /// Keyword coverage: would a keyword filter pass the resume?
     pub score: Option<f64>,
+    /// Coverage weighed by evidence (used recently, long ago, listed, implied;
+    /// nothing for stuffed text): how strongly does the resume back its skills?
+    pub evidence_score: Option<f64>,
     /// Why the score is missing, when the file was read but not scored.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub score_note: Option<&'static str>,
@@ -22,6 +26,9 @@ pub struct Row<'a> {
     pub preferred: Coverage,
     /// Posting skills the resume lacks, required first.
     pub missing: Vec<&'a str>,
+    /// What to look at before trusting the scores: `stuffing`, `invisible_text`,
+    /// `garbled`, `glued`, `years_short`.
+    pub flags: Vec<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub require_met: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -50,6 +57,8 @@ impl Row<'_> {
             file: file.to_string(),
             status: RowStatus::Error,
             score: None,
+            evidence_score: None,
+            flags: Vec::new(),
             score_note: None,
             required: Coverage::default(),
             preferred: Coverage::default(),

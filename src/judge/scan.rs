@@ -6,7 +6,10 @@ use serde::Serialize;
 
 use crate::find::lexicon::Category;
 use crate::find::matcher::{Evidence, Matcher, Mention};
+use crate::judge::evidence::{self, Level, Placed, SkillEvidence};
+use crate::judge::resume::ResumeFacts;
 use crate::judge::score::Check;
+use crate::judge::stuffing;
 use crate::read::extract::Extracted;
 use crate::read::sections::{Document, SectionKind};
 
@@ -35,6 +38,9 @@ pub struct ScanSkill {
     pub count: usize,
     pub sections: Vec<SectionKind>,
     pub forms: Vec<String>,
+    /// How strongly the resume backs it: used in dated roles (which, how long, how
+    /// recently), in projects, stated years, or listed only.
+    pub evidence: Option<SkillEvidence>,
     pub mentions: Vec<MentionOut>,
 }
 
@@ -71,6 +77,11 @@ pub fn scan_report(
     let mentions = matcher.scan(doc);
     let lexicon = matcher.lexicon();
     let found = matcher.found_skills(&mentions);
+    let facts = crate::judge::resume::facts(doc);
+    let placed: Vec<Placed> = mentions.iter().map(Placed::from).collect();
+    let hidden = crate::judge::analysis::hidden_text(matcher, extracted, |_| true);
+    let stuffing = stuffing::find(doc, &placed, &|_| true, hidden.as_ref());
+    let backing = evidence::weigh(lexicon, doc, &facts, &placed, &stuffing, |_| true);
     let skills = found
         .iter()
         .map(|f| {
@@ -82,6 +93,7 @@ pub fn scan_report(
                 count: f.count,
                 sections: f.sections.clone(),
                 forms: f.forms.clone(),
+                evidence: backing.describe(f.skill, lexicon, &facts),
                 mentions: mentions
                     .iter()
                     .filter(|m| m.skill == f.skill)
@@ -103,6 +115,12 @@ pub fn scan_report(
                 .collect(),
         })
         .collect();
+    let stuffed_only: Vec<String> = found
+        .iter()
+        .filter(|f| backing.level(f.skill) == Level::Stuffed)
+        .map(|f| lexicon.skill(f.skill).name.clone())
+        .collect();
+    let stuffing_check = stuffing::check(&stuffing, &stuffed_only);
     ScanReport {
         schema_version: 1,
         file: file.to_string(),
@@ -112,17 +130,25 @@ pub fn scan_report(
         skills,
         implied,
         sections: doc.section_kinds(),
-        checks: all_checks(extracted, file_bytes, doc),
+        checks: all_checks(extracted, file_bytes, doc, &facts, stuffing_check),
     }
 }
 
-/// The readability checks, then the writing checks (not judged on garbled text).
-fn all_checks(extracted: &Extracted, file_bytes: u64, doc: &Document) -> Vec<Check> {
+/// The readability checks and the stuffing check, then the writing checks (not
+/// judged on garbled text).
+fn all_checks(
+    extracted: &Extracted,
+    file_bytes: u64,
+    doc: &Document,
+    facts: &ResumeFacts,
+    stuffing_check: Check,
+) -> Vec<Check> {
     let mut checks = crate::judge::checks::checks(extracted, file_bytes, doc);
+    checks.push(stuffing_check);
     checks.extend(if crate::judge::checks::is_garbled(&checks) {
         crate::judge::writing::not_checked()
     } else {
-        crate::judge::writing::checks(doc, &crate::judge::resume::facts(doc).roles)
+        crate::judge::writing::checks(doc, &facts.roles)
     });
     checks
 }

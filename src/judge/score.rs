@@ -14,6 +14,9 @@ use serde::Serialize;
 
 use crate::find::lexicon::{Category, SkillId};
 use crate::find::matcher::{FormMention, FoundSkill, Matcher, Mention};
+use crate::judge::evidence::{
+    self, Level as Backing, ResumeEvidence, SkillEvidence, YearsFrom, YearsVerdict,
+};
 use crate::judge::posting::{round2, EducationAsk, JobGroup, JobProfile, Level};
 use crate::judge::resume::ResumeFacts;
 
@@ -89,7 +92,14 @@ pub struct SkillResult {
     /// Sections of the resume it appears in.
     pub sections: Vec<String>,
     pub years_asked: Option<u32>,
+    /// Years of use the resume shows for this skill: its dated roles, years it
+    /// states, or through a skill that implies it (see `evidence.years_from`).
     pub years_shown: Option<f64>,
+    /// How strongly the resume backs it (`null` when it does not show it at all).
+    pub evidence: Option<SkillEvidence>,
+    /// The share of its weight `evidence_score` gives it: the evidence level's
+    /// credit, scaled down when the years asked are not shown.
+    pub evidence_credit: f64,
     /// Points this skill adds to the score, and the most it could add. A group's
     /// points go to its best member (the first when none is met).
     pub contribution: f64,
@@ -173,13 +183,14 @@ pub struct Scores {
     pub preferred: Coverage,
 }
 
-/// Judges every posting skill against the resume's mentions.
+/// Judges every posting skill against the resume's mentions and their evidence.
 pub fn judge(
     matcher: &Matcher,
     job: &JobProfile,
     mentions: &[Mention],
     found: &[FoundSkill],
     facts: &ResumeFacts,
+    backing: &ResumeEvidence,
 ) -> Vec<SkillResult> {
     let lexicon = matcher.lexicon();
     let total_weight = total_weight(job);
@@ -235,8 +246,8 @@ pub fn judge(
             } else {
                 0.0
             };
-            let years_shown = (!own.is_empty() && !facts.roles.is_empty())
-                .then(|| (facts.months_with(own) as f64 / 12.0 * 10.0).round() / 10.0);
+            let years_shown = backing.years(js.skill);
+            let level = backing.level(js.skill);
             SkillResult {
                 name: skill.name.clone(),
                 category: skill.category,
@@ -258,6 +269,8 @@ pub fn judge(
                 sections,
                 years_asked: js.years,
                 years_shown,
+                evidence: backing.describe(js.skill, lexicon, facts),
+                evidence_credit: round2(evidence::credit(level, js.years, years_shown)),
                 contribution: round2(share * status.credit()),
                 max_contribution: round2(share),
                 group: js.group,
@@ -530,19 +543,29 @@ pub fn education_check(ask: Option<&EducationAsk>, facts: &ResumeFacts) -> Check
     }
 }
 
-/// Years of experience asked overall against the dated roles.
+/// Whether the dated roles fall short of the overall years a posting asks (the
+/// `years_of_experience` check fails).
+pub fn overall_years_short(job: &JobProfile, facts: &ResumeFacts) -> bool {
+    job.years_overall.is_some_and(|asked| {
+        !facts.roles.is_empty() && (facts.total_months as f64 / 12.0) < f64::from(asked)
+    })
+}
+
+/// Years of experience asked overall against the dated roles. Years asked of one
+/// skill ("4+ years of Java") are [`skill_years_check`]'s: a whole career says
+/// nothing of one skill.
 pub fn experience_check(job: &JobProfile, facts: &ResumeFacts) -> Check {
     let shown = facts.total_months as f64 / 12.0;
-    let Some(asked) = job
-        .years_overall
-        .or_else(|| job.skills.iter().filter_map(|s| s.years).max())
-    else {
+    let Some(asked) = job.years_overall else {
+        let per_skill = job.skills.iter().any(|s| s.years.is_some());
         return Check {
             id: "years_of_experience",
             status: CheckStatus::Info,
-            message: format!(
-                "The posting asks for no number of years; your dated roles cover {shown:.1} years."
-            ),
+            message: if per_skill {
+                format!("The posting asks for years of particular skills, not overall (see skill_years); your dated roles cover {shown:.1} years.")
+            } else {
+                format!("The posting asks for no number of years; your dated roles cover {shown:.1} years.")
+            },
             lines: Vec::new(),
         };
     };
@@ -569,6 +592,125 @@ pub fn experience_check(job: &JobProfile, facts: &ResumeFacts) -> Check {
         status,
         message,
         lines: Vec::new(),
+    }
+}
+
+/// Years asked of each skill ("4+ years of Java") against that skill's own evidence:
+/// the dated roles that name it, years stated with it, or the use of a skill that
+/// implies it (which the message says).
+pub fn skill_years_check(results: &[SkillResult]) -> Check {
+    if results.iter().all(|r| r.years_asked.is_none()) {
+        return Check {
+            id: "skill_years",
+            status: CheckStatus::Info,
+            message: "The posting asks for no years of a particular skill.".into(),
+            lines: Vec::new(),
+        };
+    }
+    let verdicts = evidence::years_verdicts(&years_asks(results));
+    let mut short = Vec::new();
+    let mut met = Vec::new();
+    let mut absent = Vec::new();
+    for (r, verdict) in results.iter().zip(verdicts) {
+        let asked_years = r.years_asked.unwrap_or(0);
+        let shown = r.years_shown.unwrap_or(0.0);
+        match verdict {
+            YearsVerdict::NotAsked => {}
+            YearsVerdict::Absent => absent.push(format!("{} {asked_years}+", r.name)),
+            YearsVerdict::Met => met.push(format!(
+                "{} {asked_years}+ ({shown:.1}{})",
+                r.name,
+                years_source(r)
+            )),
+            YearsVerdict::Short if r.evidence.as_ref().is_none_or(|e| e.years_from.is_none()) => {
+                short.push(format!(
+                    "{} {asked_years}+ (no dated role or stated years show it)",
+                    r.name
+                ))
+            }
+            YearsVerdict::Short => short.push(format!(
+                "{} {asked_years}+ ({shown:.1}{})",
+                r.name,
+                years_source(r)
+            )),
+        }
+    }
+    let absent = if absent.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " Not in the resume (or only in stuffed text): {}.",
+            absent.join("; ")
+        )
+    };
+    let (status, message) = if short.is_empty() && met.is_empty() {
+        (
+            CheckStatus::Info,
+            format!("The posting asks for years of skills your resume does not name.{absent}"),
+        )
+    } else if short.is_empty() {
+        (
+            CheckStatus::Pass,
+            format!(
+                "Years asked per skill are shown: {}.{absent}",
+                met.join("; ")
+            ),
+        )
+    } else {
+        (
+            CheckStatus::Fail,
+            format!(
+                "Years asked per skill, against that skill's own roles and stated years: short on {}{}; name each skill in the bullets of every role where you used it, or state its years (\"5 years of Java\").{absent}",
+                short.join("; "),
+                if met.is_empty() { String::new() } else { format!("; met: {}", met.join("; ")) }
+            ),
+        )
+    };
+    Check {
+        id: "skill_years",
+        status,
+        message,
+        lines: Vec::new(),
+    }
+}
+
+/// The years asks of a posting's skills as judged, for [`evidence::years_verdicts`].
+fn years_asks(results: &[SkillResult]) -> Vec<evidence::YearsAsk> {
+    results
+        .iter()
+        .map(|r| evidence::YearsAsk {
+            asked: r.years_asked,
+            group: r.group,
+            level: r.evidence.as_ref().map_or(Backing::None, |e| e.level),
+            years: r.years_shown,
+            missing: r.status == Status::Missing,
+        })
+        .collect()
+}
+
+/// How a skill's years were found, for messages: " in dated roles", " stated",
+/// " through Django".
+pub fn years_source(r: &SkillResult) -> String {
+    let Some(e) = &r.evidence else {
+        return String::new();
+    };
+    match e.years_from {
+        Some(YearsFrom::Roles) => " in dated roles".to_string(),
+        Some(YearsFrom::Stated) => " stated".to_string(),
+        Some(YearsFrom::Implied) => {
+            let mut names = e
+                .implied_by
+                .iter()
+                .take(2)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ");
+            if e.implied_by.len() > 2 {
+                names.push_str(&format!(" +{}", e.implied_by.len() - 2));
+            }
+            format!(" through {names}")
+        }
+        None => String::new(),
     }
 }
 
@@ -608,7 +750,12 @@ mod tests {
         let mentions = matcher.scan(&doc);
         let found = matcher.found_skills(&mentions);
         let facts = crate::judge::resume::facts(&doc);
-        let results = judge(&matcher, &job, &mentions, &found, &facts);
+        let placed: Vec<evidence::Placed> = mentions.iter().map(evidence::Placed::from).collect();
+        let stuffing = crate::judge::stuffing::find(&doc, &placed, &|_| true, None);
+        let backing = evidence::weigh(matcher.lexicon(), &doc, &facts, &placed, &stuffing, |s| {
+            job.position(s).is_some()
+        });
+        let results = judge(&matcher, &job, &mentions, &found, &facts, &backing);
         let elapsed = started.elapsed();
         assert!(job.skills.len() >= 150, "{}", job.skills.len());
         assert_eq!(facts.roles.len(), 5_000);

@@ -65,6 +65,14 @@ pub fn suggest(
         out.push(group_suggestion(lexicon, results, g, found));
     }
     for r in results {
+        // A skill named only in stuffed or hidden text has one piece of advice, the
+        // keyword_stuffing check's: wording or placement advice would polish the trick.
+        if r.evidence
+            .as_ref()
+            .is_some_and(|e| e.level == crate::judge::evidence::Level::Stuffed)
+        {
+            continue;
+        }
         if let Some(g) = r.group.and_then(|id| groups.get(id as usize)) {
             // A missing group has its one suggestion above; a met group speaks
             // through the member that meets it.
@@ -162,8 +170,13 @@ pub fn suggest(
                     skill: Some(r.name.clone()),
                     level: Some(r.level),
                     message: format!(
-                        "The posting asks for {asked}+ years of {}; the dated roles that mention it cover {shown:.1} years; name {} in the bullets of every role where you used it.",
-                        r.name, r.name
+                        "The posting asks for {asked}+ years of {}; your resume shows {shown:.1}{}; name {} in the bullets of every role where you used it, or state its years.",
+                        r.name,
+                        match crate::judge::score::years_source(r).as_str() {
+                            "" => String::new(),
+                            source => format!(" ({})", source.trim()),
+                        },
+                        r.name
                     ),
                     priority: base + 150.0,
                 });
@@ -174,6 +187,8 @@ pub fn suggest(
         let (kind, priority) = match check.id {
             "job_title" => (Kind::Title, 1400.0),
             "years_of_experience" => (Kind::Years, 1100.0),
+            // Stuffing can get a resume rejected by the first person who reads it.
+            "keyword_stuffing" => (Kind::Readability, 1500.0),
             "education" => (Kind::Education, 900.0),
             // Garbled or glued text makes every other suggestion moot: it goes first.
             "garbled_text" | "glued_words" if check.status == CheckStatus::Fail => {

@@ -3,7 +3,7 @@
 
 use crate::judge::row::{Row, RowStatus};
 
-const HEADER: &str = "file,status,score,required_matched,required_total,preferred_matched,preferred_total,missing,require_met,duplicate_of,kind,error";
+const HEADER: &str = "file,status,score,evidence_score,required_matched,required_total,preferred_matched,preferred_total,missing,flags,require_met,duplicate_of,kind,error";
 
 /// The rows as CSV with a header line.
 pub fn rows(rows: &[&Row]) -> String {
@@ -22,11 +22,14 @@ pub fn rows(rows: &[&Row]) -> String {
                 RowStatus::Error => "error".into(),
             },
             r.score.map_or(String::new(), |s| format!("{s:.1}")),
+            r.evidence_score
+                .map_or(String::new(), |s| format!("{s:.1}")),
             count(r.required.matched),
             count(r.required.total),
             count(r.preferred.matched),
             count(r.preferred.total),
             r.missing.join("; "),
+            r.flags.join("; "),
             r.require_met.map_or(String::new(), |m| m.to_string()),
             r.duplicate_of.clone().unwrap_or_default(),
             r.kind.map_or(String::new(), |k| k.as_str().to_string()),

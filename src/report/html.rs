@@ -306,6 +306,8 @@ fn check_label(id: &str) -> &str {
     match id {
         "job_title" => "Job title",
         "years_of_experience" => "Years of experience",
+        "skill_years" => "Years per skill",
+        "keyword_stuffing" => "Keyword stuffing",
         "education" => "Education",
         "text_layer" => "Text layer",
         "garbled_text" => "Readable characters",

@@ -29,10 +29,13 @@ pub struct RankView<'a> {
 pub fn rank(rows: &[&Row], view: &RankView, style: &Style) -> String {
     let mut table = super::table::new_table(style);
     table.set_width(view.width).set_truncation_indicator("…");
-    table.set_header(["#", "File", "Score", "Required", "Missing", "Note"]);
+    table.set_header([
+        "#", "File", "Evidence", "Score", "Required", "Missing", "Flags",
+    ]);
     let mut place = 0;
     let mut failed: Vec<Reason> = Vec::new();
     let mut longest_file = 4;
+    let mut longest_flags = 5;
     for r in rows {
         if r.status == RowStatus::Error && !view.list_errors {
             failed.push(r.reason.unwrap_or(Reason::Other));
@@ -48,6 +51,15 @@ pub fn rank(rows: &[&Row], view: &RankView, style: &Style) -> String {
             (None, None, Some(false)) => "fails --require".to_string(),
             _ => String::new(),
         };
+        // The flags a recruiter should see before trusting the scores, then the note.
+        let flags = r
+            .flags
+            .iter()
+            .map(|f| style.paint(f, Ansi::new().yellow()))
+            .chain((!note.is_empty()).then_some(note))
+            .collect::<Vec<_>>()
+            .join(", ");
+        longest_flags = longest_flags.max(console_width(&flags));
         let rank = if r.error.is_none() {
             place += 1;
             place.to_string()
@@ -67,6 +79,7 @@ pub fn rank(rows: &[&Row], view: &RankView, style: &Style) -> String {
         let mut row = comfy_table::Row::from([
             Cell::new(rank),
             Cell::new(file),
+            Cell::new(r.evidence_score.map_or("-".into(), |s| format!("{s:.1}"))),
             Cell::new(r.score.map_or("-".into(), |s| format!("{s:.1}"))),
             Cell::new(if r.error.is_none() {
                 format!("{}/{}", r.required.matched, r.required.total)
@@ -74,7 +87,7 @@ pub fn rank(rows: &[&Row], view: &RankView, style: &Style) -> String {
                 String::new()
             }),
             Cell::new(missing),
-            Cell::new(note),
+            Cell::new(flags),
         ]);
         // One line per file: a long Missing list or note is cut with "…", so the
         // ranking stays one row per line and never wider than the terminal.
@@ -82,21 +95,33 @@ pub fn rank(rows: &[&Row], view: &RankView, style: &Style) -> String {
         table.add_row(row);
     }
     // The file name is what a reader scans for: it gives way last.
-    // What the other columns need at least: borders, "#", Score, Required and the
-    // headings of Missing and Note, with padding.
-    const OTHERS: usize = 7 + 3 + 7 + 10 + 9 + 6;
+    // The flags and notes (what to check before trusting a score) keep their width
+    // up to a third of the table; then the file name, which a reader scans for.
+    // What the other columns need at least: borders, "#", Evidence, Score, Required
+    // and the heading of Missing, with padding.
+    const OTHERS: usize = 8 + 3 + 10 + 7 + 10 + 9;
+    let flags_fit = longest_flags + 2 <= usize::from(view.width / 3);
+    let flags_floor = (longest_flags + 2)
+        .min(usize::from(view.width / 3))
+        .min(usize::from(view.width).saturating_sub(OTHERS + 6))
+        .max(7);
     let file_floor = (longest_file + 2)
         .min(usize::from(view.width / 3))
-        .min(usize::from(view.width).saturating_sub(OTHERS))
+        .min(usize::from(view.width).saturating_sub(OTHERS + flags_floor))
         .max(6) as u16;
     let constraints = [
         ColumnConstraint::ContentWidth,
         ColumnConstraint::LowerBoundary(Width::Fixed(file_floor)),
         ColumnConstraint::ContentWidth,
         ColumnConstraint::ContentWidth,
+        ColumnConstraint::ContentWidth,
         // Never narrower than their headings.
         ColumnConstraint::LowerBoundary(Width::Fixed(9)),
-        ColumnConstraint::LowerBoundary(Width::Fixed(6)),
+        if flags_fit {
+            ColumnConstraint::ContentWidth
+        } else {
+            ColumnConstraint::LowerBoundary(Width::Fixed(flags_floor as u16))
+        },
     ];
     for (i, c) in constraints.into_iter().enumerate() {
         if let Some(column) = table.column_mut(i) {
@@ -119,6 +144,21 @@ pub fn rank(rows: &[&Row], view: &RankView, style: &Style) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Columns a cell takes, without the colour codes of a painted flag.
+fn console_width(cell: &str) -> usize {
+    let mut width = 0;
+    let mut in_escape = false;
+    for c in cell.chars() {
+        match (in_escape, c) {
+            (false, '\u{1b}') => in_escape = true,
+            (true, 'm') => in_escape = false,
+            (true, _) => {}
+            (false, _) => width += 1,
+        }
+    }
+    width
 }
 
 /// "18 files could not be read: 15 scanned, 1 reader failure, 2 not documents

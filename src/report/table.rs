@@ -175,6 +175,13 @@ pub fn analysis(a: &Analysis, style: &Style, explain: bool) -> String {
                 a.preferred.matched,
                 a.preferred.total
             ));
+            if let Some(evidence) = a.evidence_score {
+                out.push_str(&format!(
+                    "Evidence {} / 100  {}  how strongly your roles back these skills, as a recruiter weighs them; Score is what a keyword filter sees\n",
+                    style.bold(&format!("{evidence:.1}")),
+                    super::bar(evidence, 30),
+                ));
+            }
             let part = |x: Option<f64>| x.map_or("-".to_string(), |v| format!("{v:.1}"));
             out.push_str(&format!(
                 "Hard skills {}  Soft skills {}\n",
@@ -189,11 +196,25 @@ pub fn analysis(a: &Analysis, style: &Style, explain: bool) -> String {
                 .unwrap_or("no skills in the posting")
         )),
     }
+    if !a.flags.is_empty() {
+        out.push_str(&format!(
+            "{} {} (see the checks below)\n",
+            style.paint("Flags:", Ansi::new().red().bold()),
+            a.flags.join(", ")
+        ));
+    }
     if !a.skills.is_empty() {
         let mut table = new_table(style);
-        let mut header = vec!["Skill", "Level", "Weight", "Status", "In your resume"];
+        let mut header = vec![
+            "Skill",
+            "Level",
+            "Weight",
+            "Status",
+            "In your resume",
+            "Evidence",
+        ];
         if explain {
-            header.extend(["Credit", "Points"]);
+            header.extend(["Credit", "Points", "Evidence credit"]);
         }
         table.set_header(header);
         for s in &a.skills {
@@ -232,6 +253,7 @@ pub fn analysis(a: &Analysis, style: &Style, explain: bool) -> String {
                 Cell::new(format!("{:.2}", s.weight)),
                 Cell::new(style.paint(s.status.as_str(), status_colour)),
                 Cell::new(seen),
+                Cell::new(evidence_cell(s, explain)),
             ];
             if explain {
                 row.push(Cell::new(format!("{:.2}", s.status.credit())));
@@ -239,6 +261,7 @@ pub fn analysis(a: &Analysis, style: &Style, explain: bool) -> String {
                     "{:.1} / {:.1}",
                     s.contribution, s.max_contribution
                 )));
+                row.push(Cell::new(format!("{:.2}", s.evidence_credit)));
             }
             table.add_row(row);
         }
@@ -295,6 +318,42 @@ pub fn analysis(a: &Analysis, style: &Style, explain: bool) -> String {
             style.bold("How the score is computed:"),
             crate::judge::score::FORMULA
         ));
+        out.push_str(&format!(
+            "\n{}\n{}\n",
+            style.bold("How the evidence score is computed:"),
+            crate::judge::evidence::FORMULA
+        ));
+    }
+    out
+}
+
+/// A skill's evidence in a few words: "recent, 7.8 y"; with `explain`, the roles,
+/// the last use and what implies it.
+fn evidence_cell(s: &crate::judge::score::SkillResult, explain: bool) -> String {
+    let Some(e) = &s.evidence else {
+        return String::new();
+    };
+    let mut out = e.level.describe().to_string();
+    if let Some(years) = s.years_shown.filter(|y| *y > 0.0) {
+        out.push_str(&format!(
+            ", {years:.1} y{}",
+            crate::judge::score::years_source(s)
+        ));
+    }
+    if explain {
+        if let Some(last) = &e.last_used {
+            out.push_str(&format!("; last used {last}"));
+        }
+        if !e.roles.is_empty() {
+            let titles: Vec<String> = e.roles.iter().map(|r| r.title.clone()).collect();
+            out.push_str(&format!("; roles: {}", short_list(&titles, 3)));
+        }
+        if e.in_projects {
+            out.push_str("; in projects");
+        }
+        if let Some(stated) = e.stated_years {
+            out.push_str(&format!("; states {stated:.0} years"));
+        }
     }
     out
 }

@@ -147,6 +147,10 @@ pub struct Extracted {
     /// Which PDF reader's text this is (PDFs only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub engine: Option<Engine>,
+    /// The text of glyphs a reader cannot see but a parser reads (PDFs only): also
+    /// part of `text`, kept apart so keyword stuffing can be told.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub hidden_text: String,
 }
 
 /// The PDF readers: `pdf-extract` first, lopdf's text extraction behind it.
@@ -273,6 +277,7 @@ fn extract_as(
         text,
         layout,
         engine,
+        hidden_text: String::new(),
     })
 }
 

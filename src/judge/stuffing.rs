@@ -1,0 +1,417 @@
+//! Keyword stuffing: skill names pasted bare to please a keyword filter, and text
+//! a reader cannot see (white, invisible or tiny in a PDF).
+//!
+//! The rule for a bare block. A line is *bare* when it has at least four words, at
+//! least 60% of them are inside skill names, it has no verb (a word ending in -ed)
+//! and no year, and at most one word in eight is a function word ("and", "the",
+//! "with"...). Consecutive bare lines make a block; its size is the number of
+//! different skills it names (of those the reader asks about: a posting's). A block
+//! is stuffing when
+//! * a keyword label opens it ("Keywords:", "Tags:") and it names 4 or more skills;
+//! * it sits outside the Skills, Experience and Projects sections (header, summary,
+//!   education, the end of the file...) and names 8 or more;
+//! * it sits in Experience or Projects without a stack label ("Environment:",
+//!   "Tech stack:") and names 12 or more;
+//! * it sits in a Skills section but is far larger than one: 30 or more skills, at
+//!   least 80% of them named nowhere else in the resume.
+//!
+//! A skills list under a Skills heading is what recruiters expect and is never
+//! flagged for being a list.
+
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+use crate::find::lexicon::SkillId;
+use crate::judge::evidence::Placed;
+use crate::judge::score::{Check, CheckStatus};
+use crate::read::sections::{Document, SectionKind};
+
+/// Labels that say a line is keywords for a machine.
+const KEYWORD_LABELS: &[&str] = &[
+    "keywords",
+    "keyword",
+    "key words",
+    "tags",
+    "search terms",
+    "ats keywords",
+    "buzzwords",
+    "seo",
+];
+
+/// Labels that say a line in a role lists the stack it used.
+const STACK_LABELS: &[&str] = &[
+    "environment",
+    "tech",
+    "tech stack",
+    "stack",
+    "technologies",
+    "technology",
+    "technologies used",
+    "tools",
+    "tools used",
+    "tooling",
+    "built with",
+    "skills used",
+];
+
+/// Words that make a line a sentence rather than a list.
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "and", "or", "of", "to", "for", "with", "by", "at", "from", "as", "is",
+    "was", "were", "are", "be", "we", "i", "my", "our", "that", "which", "this", "on", "in",
+    "into", "using", "via", "per", "team", "teams",
+];
+
+/// A block of bare skill names judged stuffing.
+#[derive(Debug, Clone, Serialize)]
+pub struct Block {
+    pub first_line: usize,
+    pub last_line: usize,
+    /// Different skills it names.
+    pub skills: usize,
+    pub section: SectionKind,
+    /// Why it counts as stuffing, in a few words.
+    pub why: &'static str,
+}
+
+/// Text a reader cannot see, as the caller found it: how many characters, and the
+/// skills written in it (one entry per mention).
+#[derive(Debug, Clone, Default)]
+pub struct Hidden {
+    pub chars: usize,
+    pub skills: Vec<SkillId>,
+}
+
+/// Fewer hidden letters than this, with no skill among them, is noise of the PDF
+/// producer (a stray white space glyph), not a trick.
+const HIDDEN_CHARS: usize = 20;
+
+/// What [`find`] found.
+#[derive(Debug, Clone, Default)]
+pub struct Stuffing {
+    pub blocks: Vec<Block>,
+    /// Lines of the blocks, sorted.
+    lines: Vec<usize>,
+    hidden_counts: FxHashMap<SkillId, usize>,
+    pub hidden_chars: usize,
+}
+
+impl Stuffing {
+    /// Whether a line belongs to a stuffed block.
+    pub fn is_stuffed_line(&self, line: usize) -> bool {
+        self.lines.binary_search(&line).is_ok()
+    }
+
+    /// How often a skill is written in hidden text.
+    pub fn hidden_count(&self, skill: SkillId) -> usize {
+        self.hidden_counts.get(&skill).copied().unwrap_or(0)
+    }
+
+    /// Bare blocks were found.
+    pub fn has_blocks(&self) -> bool {
+        !self.blocks.is_empty()
+    }
+
+    /// The file holds text a reader cannot see.
+    pub fn has_hidden_text(&self) -> bool {
+        self.hidden_chars >= HIDDEN_CHARS || !self.hidden_counts.is_empty()
+    }
+}
+
+/// The `keyword_stuffing` check: fails on a stuffed block or hidden text, naming
+/// the lines, why, and `stuffed_only`, the skills found nowhere else (which get no
+/// evidence credit).
+pub fn check(stuffing: &Stuffing, stuffed_only: &[String]) -> Check {
+    let mut parts = Vec::new();
+    for b in &stuffing.blocks {
+        let lines = if b.first_line == b.last_line {
+            format!("Line {}", b.first_line)
+        } else {
+            format!("Lines {}-{}", b.first_line, b.last_line)
+        };
+        parts.push(format!(
+            "{lines}: {} bare skill names ({}, in the {} section)",
+            b.skills,
+            b.why,
+            b.section.as_str()
+        ));
+    }
+    if stuffing.has_hidden_text() {
+        parts.push(format!(
+            "the PDF holds {} characters a reader cannot see (white, invisible, tiny or off-page text) that a parser still reads",
+            stuffing.hidden_chars
+        ));
+    }
+    if parts.is_empty() {
+        return Check {
+            id: "keyword_stuffing",
+            status: CheckStatus::Pass,
+            message: "No block of bare keywords and no hidden text.".into(),
+            lines: Vec::new(),
+        };
+    }
+    let only = if stuffed_only.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; found only there, so no evidence credit: {}",
+            stuffed_only.join(", ")
+        )
+    };
+    Check {
+        id: "keyword_stuffing",
+        status: CheckStatus::Fail,
+        message: format!(
+            "{}{only}. Keyword filters count such text but recruiters read it as stuffing; name each skill in the bullet where you used it instead.",
+            parts.join("; ")
+        ),
+        lines: stuffing.lines.clone(),
+    }
+}
+
+/// One line's make-up.
+struct LineFacts {
+    line: usize,
+    bare: bool,
+    keyword_label: bool,
+    stack_label: bool,
+}
+
+/// Finds the stuffed blocks among the resume's lines, and takes note of the hidden
+/// text. `relevant`: the skills a block's size counts (a posting's, or every skill
+/// for `scan`). `mentions` are in text order.
+pub fn find(
+    doc: &Document,
+    mentions: &[Placed],
+    relevant: &dyn Fn(SkillId) -> bool,
+    hidden: Option<&Hidden>,
+) -> Stuffing {
+    let mut hidden_counts: FxHashMap<SkillId, usize> = FxHashMap::default();
+    if let Some(h) = hidden {
+        for &s in &h.skills {
+            *hidden_counts.entry(s).or_default() += 1;
+        }
+    }
+    let mut blocks = Vec::new();
+    let mut lines = Vec::new();
+    // Only lines with mentions can be bare: walk the mentions a line at a time.
+    let mut facts: Vec<(LineFacts, Vec<SkillId>)> = Vec::new();
+    let mut i = 0;
+    while i < mentions.len() {
+        let line = mentions[i].line;
+        let mut j = i;
+        while j < mentions.len() && mentions[j].line == line {
+            j += 1;
+        }
+        let on_line = &mentions[i..j];
+        i = j;
+        if on_line.len() < 2 || !could_be_bare(doc, line, on_line) {
+            continue;
+        }
+        let lf = line_facts(doc, line, on_line);
+        if lf.bare {
+            let skills = on_line
+                .iter()
+                .map(|m| m.skill)
+                .filter(|&s| relevant(s))
+                .collect();
+            facts.push((lf, skills));
+        }
+    }
+    let mut k = 0;
+    while k < facts.len() {
+        let mut end = k + 1;
+        while end < facts.len() && facts[end].0.line == facts[end - 1].0.line + 1 {
+            end += 1;
+        }
+        let run = &facts[k..end];
+        k = end;
+        let mut skills: Vec<SkillId> = run.iter().flat_map(|(_, s)| s.iter().copied()).collect();
+        skills.sort_unstable();
+        skills.dedup();
+        let first_line = run[0].0.line;
+        let last_line = run[run.len() - 1].0.line;
+        let section = doc.section_of_line(first_line);
+        let labelled = run[0].0.keyword_label;
+        let stack = run[0].0.stack_label;
+        let why = if labelled && skills.len() >= 4 {
+            Some("labelled as keywords")
+        } else if matches!(section, SectionKind::Experience | SectionKind::Projects) {
+            (!stack && skills.len() >= 12).then_some("a bare list inside a role")
+        } else if section == SectionKind::Skills {
+            let elsewhere = mentions
+                .iter()
+                .filter(|m| m.line < first_line || m.line > last_line)
+                .filter(|m| skills.binary_search(&m.skill).is_ok())
+                .map(|m| m.skill)
+                .collect::<rustc_hash::FxHashSet<_>>()
+                .len();
+            (skills.len() >= 30 && elsewhere * 5 <= skills.len())
+                .then_some("far larger than a skills list")
+        } else {
+            (skills.len() >= 8).then_some("outside a Skills section")
+        };
+        if let Some(why) = why {
+            lines.extend(first_line..=last_line);
+            blocks.push(Block {
+                first_line,
+                last_line,
+                skills: skills.len(),
+                section,
+                why,
+            });
+        }
+    }
+    Stuffing {
+        blocks,
+        lines,
+        hidden_counts,
+        hidden_chars: hidden.map_or(0, |h| h.chars),
+    }
+}
+
+/// A quick bound before [`line_facts`] reads a line word by word: the mentions'
+/// words cannot reach 60% of the line's words (most lines of every resume are
+/// sentences with a skill or two).
+fn could_be_bare(doc: &Document, line: usize, on_line: &[Placed]) -> bool {
+    let text = doc.text().as_bytes();
+    let spaces = |r: std::ops::Range<usize>| text[r].iter().filter(|&&b| b == b' ').count();
+    let line_text = doc.line_text(line);
+    // Words the line has at least (a space before a letter or digit starts one)...
+    let words_min = 1 + line_text
+        .as_bytes()
+        .windows(2)
+        .filter(|w| w[0] == b' ' && w[1].is_ascii_alphanumeric())
+        .count();
+    // ...and words inside mentions at most; a label ("Keywords:") may add one word.
+    let covered_max: usize = on_line.iter().map(|m| 1 + spaces(m.start..m.end)).sum();
+    (covered_max + 1) * 10 >= words_min * 6
+}
+
+/// Whether a line is bare, and how it is labelled.
+fn line_facts(doc: &Document, line: usize, on_line: &[Placed]) -> LineFacts {
+    let text = doc.line_text(line);
+    let line_start = doc.line_starts()[line - 1];
+    let (label, body_start) = label_of(text);
+    let keyword_label = label
+        .as_deref()
+        .is_some_and(|l| KEYWORD_LABELS.contains(&l));
+    let stack_label = label.as_deref().is_some_and(|l| STACK_LABELS.contains(&l));
+    let mut words = 0;
+    let mut covered = 0;
+    let mut function = 0;
+    let mut verb = false;
+    let mut year = false;
+    let body = &text[body_start..];
+    let mut offset = line_start + body_start;
+    for token in body
+        .split_inclusive(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | ';' | '•' | '·'))
+    {
+        let start = offset;
+        offset += token.len();
+        let word = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '+' && c != '#');
+        if !word.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        words += 1;
+        let word_start = start + token.find(word).unwrap_or(0);
+        let word_end = word_start + word.len();
+        if on_line
+            .iter()
+            .any(|m| m.start <= word_start && word_end <= m.end)
+        {
+            covered += 1;
+            continue;
+        }
+        let lower = word.to_lowercase();
+        if FUNCTION_WORDS.contains(&lower.as_str()) {
+            function += 1;
+        }
+        if lower.len() > 4 && lower.ends_with("ed") {
+            verb = true;
+        }
+        if lower.len() == 4
+            && (lower.starts_with("19") || lower.starts_with("20"))
+            && lower.bytes().all(|b| b.is_ascii_digit())
+        {
+            year = true;
+        }
+    }
+    let bare = words >= 4 && covered * 10 >= words * 6 && function * 8 <= words && !verb && !year;
+    LineFacts {
+        line,
+        bare,
+        keyword_label,
+        stack_label,
+    }
+}
+
+/// A short label opening the line ("Keywords:", "Tech stack -"), lowercased, and
+/// where the rest starts.
+fn label_of(text: &str) -> (Option<String>, usize) {
+    let Some(colon) = text.find([':', '–', '—']) else {
+        return (None, 0);
+    };
+    let label = text[..colon]
+        .trim()
+        .trim_start_matches(['•', '-', '*'])
+        .trim();
+    if label.is_empty()
+        || label.split_whitespace().count() > 3
+        || !label
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+    {
+        return (None, 0);
+    }
+    let after = colon + text[colon..].chars().next().map_or(1, char::len_utf8);
+    (Some(label.to_lowercase()), after)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::find::lexicon::Lexicon;
+    use crate::find::matcher::Matcher;
+    use crate::read::sections::Purpose;
+
+    fn blocks(text: &str) -> Vec<Block> {
+        let matcher = Matcher::new(Lexicon::embedded());
+        let doc = Document::new(text.into(), Purpose::Resume);
+        let mentions: Vec<Placed> = matcher.scan(&doc).iter().map(Placed::from).collect();
+        find(&doc, &mentions, &|_| true, None).blocks
+    }
+
+    const HONEST: &str = "Jane Doe\nSUMMARY\nBackend engineer who builds payment systems.\nSKILLS\nPython, Django, Kafka, RabbitMQ, Kubernetes, Terraform, PostgreSQL, Redis, Docker, AWS\nEXPERIENCE\nEngineer, Acme\nJan 2020 - Present\n- Built the payments API in Python and Django, with Kafka events\nEnvironment: Python, Django, Kafka, RabbitMQ, Kubernetes, Terraform, PostgreSQL, Redis, Docker, AWS, Git, Jenkins, Linux\nEDUCATION\nBSc Computer Science\n";
+
+    #[test]
+    fn an_honest_resume_has_no_stuffing() {
+        assert!(blocks(HONEST).is_empty());
+    }
+
+    #[test]
+    fn a_keywords_line_is_stuffing_wherever_it_is() {
+        let stuffed = format!(
+            "{HONEST}KEYWORDS: Python Django Kafka RabbitMQ Kubernetes Terraform Go gRPC\n"
+        );
+        let found = blocks(&stuffed);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].why, "labelled as keywords");
+    }
+
+    #[test]
+    fn a_bare_block_in_the_summary_is_stuffing() {
+        let stuffed = HONEST.replace(
+            "Backend engineer who builds payment systems.\n",
+            "Backend engineer who builds payment systems.\nPython Django Kafka RabbitMQ Kubernetes\nTerraform Go gRPC Redis Docker AWS\n",
+        );
+        let found = blocks(&stuffed);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!((found[0].first_line, found[0].last_line), (4, 5));
+    }
+
+    #[test]
+    fn sentences_full_of_skills_are_not_bare() {
+        let text = "SUMMARY\nI built services in Python, Django, Kafka, Go, gRPC, Redis, Docker and AWS for the payments team.\n";
+        assert!(blocks(text).is_empty());
+    }
+}
