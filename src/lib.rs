@@ -191,6 +191,7 @@ fn from_text(text: &str, purpose: Purpose) -> (Extracted, Document) {
         text: text.to_string(),
         layout: Layout::default(),
         engine: None,
+        hidden_text: String::new(),
     };
     let doc = Document::new(read::normalize::normalize(text), purpose);
     (extracted, doc)

@@ -635,6 +635,7 @@ mod tests {
             text: String::new(),
             layout: crate::read::extract::Layout::default(),
             engine: None,
+            hidden_text: String::new(),
         };
         for text in samples {
             let doc = Document::new(text.to_string(), Purpose::Resume);
