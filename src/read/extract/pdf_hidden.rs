@@ -107,23 +107,29 @@ impl PageMarks {
     }
 }
 
-/// Splits off the glyphs of one page a person cannot see — invisible or white (by
-/// `marks`, when they count as many strings as pdf-extract showed: `shown`), tiny,
-/// off the page — counting them into `facts`. `strings[i]` is the string glyph `i`
-/// (by `seq`) belongs to. Spaces of hidden strings come along, so the hidden text
-/// lays out into words.
+/// Splits off the glyphs of one page (in drawing order) a person cannot see —
+/// invisible or white (by `marks`, when they count as many strings as pdf-extract
+/// showed: `starts.len()`), tiny, off the page — counting them into `facts`.
+/// `starts[s]` is the index of the first glyph of string `s`. Spaces of hidden
+/// strings come along, so the hidden text lays out into words.
 pub fn hidden_glyphs(
     glyphs: &[Glyph],
-    strings: &[usize],
+    starts: &[usize],
     marks: Option<&PageMarks>,
-    shown: usize,
     facts: &mut GlyphFacts,
 ) -> Vec<Glyph> {
-    let marks = marks.filter(|m| m.strings() == shown);
+    let marks = marks.filter(|m| m.strings() == starts.len());
+    if marks.is_none() && facts.tiny == 0 && facts.off_page == 0 {
+        // The common case: nothing drawn invisibly, in white, tiny or off the page.
+        return Vec::new();
+    }
     let mut hidden = Vec::new();
-    for glyph in glyphs {
+    let mut string = 0;
+    for (i, glyph) in glyphs.iter().enumerate() {
+        while starts.get(string + 1).is_some_and(|&next| next <= i) {
+            string += 1;
+        }
         let reason = marks.and_then(|m| {
-            let string = *strings.get(glyph.seq)?;
             let x = (glyph.x + glyph.end) / 2.0;
             m.reason(string, x, glyph.y + glyph.size * 0.3)
         });
@@ -133,7 +139,7 @@ pub fn hidden_glyphs(
         if !glyph.space {
             facts.invisible += usize::from(reason == Some(Reason::Invisible));
             facts.page_colour += usize::from(reason == Some(Reason::PageColour));
-            facts.add_hidden(1);
+            facts.hidden += 1;
         }
         hidden.push(glyph.clone());
     }
@@ -313,8 +319,9 @@ struct Scan {
 /// inline image data are skipped; each operator is judged by the numbers before it.
 fn scan(content: &[u8]) -> Scan {
     let mut out = Scan::default();
-    // The numbers since the last operator (the last four are enough: `k` has four).
-    let mut numbers = [0f64; 4];
+    // Where the numbers since the last operator are (the last four are enough: `k`
+    // has four); they are parsed only before an operator that could hide text.
+    let mut numbers = [(0usize, 0usize); 4];
     let mut count = 0usize;
     let mut i = 0;
     let n = content.len();
@@ -350,19 +357,21 @@ fn scan(content: &[u8]) -> Scan {
                 let token = &content[i..end];
                 i = end;
                 if matches!(token[0], b'0'..=b'9' | b'.' | b'+' | b'-') {
-                    let value = std::str::from_utf8(token)
-                        .ok()
-                        .and_then(|s| s.parse::<f64>().ok())
-                        .unwrap_or(f64::NAN);
                     numbers.copy_within(1.., 0);
-                    numbers[3] = value;
+                    numbers[3] = (end - token.len(), end);
                     count += 1;
                     continue;
                 }
-                let last = &numbers[4 - count.min(4)..];
-                if operator_may_hide(token, last, count) {
-                    out.candidate = true;
-                    return out;
+                if is_colour_or_mode(token) {
+                    let mut values = [0f64; 4];
+                    let last = &numbers[4 - count.min(4)..];
+                    for (value, &(from, to)) in values.iter_mut().zip(last) {
+                        *value = parse_number(&content[from..to]);
+                    }
+                    if operator_may_hide(token, &values[..last.len()], count) {
+                        out.candidate = true;
+                        return out;
+                    }
                 }
                 match token {
                     b"Do" => out.draws = true,
@@ -375,6 +384,46 @@ fn scan(content: &[u8]) -> Scan {
         }
     }
     out
+}
+
+/// A PDF number (`1`, `-.5`, `0.973`, `+2.`); NaN when the token is none.
+fn parse_number(token: &[u8]) -> f64 {
+    let (negative, digits) = match token.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        Some((b'+', rest)) => (false, rest),
+        _ => (false, token),
+    };
+    let mut value = 0f64;
+    let mut scale = 0f64;
+    let mut any = false;
+    for &b in digits {
+        match b {
+            b'0'..=b'9' => {
+                any = true;
+                if scale == 0.0 {
+                    value = value * 10.0 + f64::from(b - b'0');
+                } else {
+                    value += f64::from(b - b'0') * scale;
+                    scale /= 10.0;
+                }
+            }
+            b'.' if scale == 0.0 => scale = 0.1,
+            _ => return f64::NAN,
+        }
+    }
+    match (any, negative) {
+        (false, _) => f64::NAN,
+        (true, true) => -value,
+        (true, false) => value,
+    }
+}
+
+/// The operators [`operator_may_hide`] judges.
+fn is_colour_or_mode(op: &[u8]) -> bool {
+    matches!(
+        op,
+        b"Tr" | b"g" | b"G" | b"rg" | b"RG" | b"k" | b"K" | b"sc" | b"scn" | b"SC" | b"SCN"
+    )
 }
 
 /// True when an operator with these numeric operands (`count` of them, the last
@@ -422,17 +471,21 @@ fn token_end(content: &[u8], mut i: usize) -> usize {
 /// backslash escapes).
 fn skip_literal(content: &[u8], mut i: usize) -> usize {
     let mut depth = 0usize;
-    while i < content.len() {
+    // Jumps from one parenthesis or backslash to the next: the text is most of a page.
+    while let Some(p) = content
+        .get(i..)
+        .and_then(|rest| memchr::memchr3(b'(', b')', b'\\', rest))
+    {
+        i += p;
         match content[i] {
             b'\\' => i += 1,
             b'(' => depth += 1,
-            b')' => {
+            _ => {
                 depth -= 1;
                 if depth == 0 {
                     return i + 1;
                 }
             }
-            _ => {}
         }
         i += 1;
     }
@@ -920,6 +973,13 @@ mod tests {
             assert!(scan(hiding.as_bytes()).candidate, "{hiding}");
         }
         assert!(scan(b"/Im0 Do").draws);
+        assert_eq!(parse_number(b"-.5"), -0.5);
+        assert_eq!(parse_number(b"0.973"), 0.973);
+        assert!(parse_number(b"1.2.3").is_nan() && parse_number(b"-").is_nan());
+        // Nested and escaped parentheses stay inside the string; a cut file ends.
+        assert!(!scan(br"(a (1 g) \) 1 g) Tj").candidate);
+        assert!(scan(br"(a (b) \( c) Tj 1 g").candidate);
+        assert_eq!(scan(br"(unterminated \"), Scan::default());
     }
 
     #[test]
@@ -941,14 +1001,17 @@ mod tests {
         let glyphs = [glyph(0, 10.0), glyph(1, 2.0)];
         let mut facts = GlyphFacts::default();
         assert_eq!(
-            hidden_glyphs(&glyphs, &[0, 0], Some(&marks), 1, &mut facts).len(),
+            hidden_glyphs(&glyphs, &[0], Some(&marks), &mut facts).len(),
             2
         );
         assert_eq!((facts.invisible, facts.hidden()), (2, 2));
         // pdf-extract showed two strings where this pass saw one: only the tiny glyph.
-        let mut facts = GlyphFacts::default();
+        let mut facts = GlyphFacts {
+            tiny: 1,
+            ..GlyphFacts::default()
+        };
         assert_eq!(
-            hidden_glyphs(&glyphs, &[0, 1], Some(&marks), 2, &mut facts).len(),
+            hidden_glyphs(&glyphs, &[0, 1], Some(&marks), &mut facts).len(),
             1
         );
         assert_eq!((facts.invisible, facts.hidden()), (0, 1));

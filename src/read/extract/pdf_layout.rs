@@ -70,9 +70,10 @@ pub struct GlyphFacts {
     /// Glyphs drawn in white (the page's colour) with nothing painted under them.
     #[serde(default)]
     pub page_colour: usize,
-    /// Glyphs hidden for any of the reasons above, each counted once.
+    /// Glyphs hidden for any of the reasons above, each counted once (read with
+    /// [`GlyphFacts::hidden`]; counted by `pdf_hidden`).
     #[serde(default)]
-    hidden: usize,
+    pub(super) hidden: usize,
 }
 
 impl GlyphFacts {
@@ -93,11 +94,6 @@ impl GlyphFacts {
     pub fn hidden(&self) -> usize {
         self.hidden
     }
-
-    /// Counts `n` more hidden glyphs (the per-reason counts are kept by the caller).
-    pub(super) fn add_hidden(&mut self, n: usize) {
-        self.hidden += n;
-    }
 }
 
 /// An [`OutputDev`] that keeps the glyphs of the current page and, at each page's
@@ -111,10 +107,8 @@ pub struct GlyphCollector {
     pub facts: GlyphFacts,
     /// How the page's strings are drawn (invisible, white), from `pdf_hidden`.
     marks: Option<PageMarks>,
-    /// Strings pdf-extract has shown on the page (one `begin_word` each).
-    shown: usize,
-    /// The string each kept glyph belongs to, by `seq`.
-    strings: Vec<usize>,
+    /// Where each string's glyphs start: glyphs kept before it began.
+    string_starts: Vec<usize>,
     /// The hidden glyphs of the last page laid out, as text.
     hidden: String,
 }
@@ -149,8 +143,7 @@ impl OutputDev for GlyphCollector {
     ) -> Result<(), OutputError> {
         self.media = Some(*media_box);
         self.glyphs.clear();
-        self.strings.clear();
-        self.shown = 0;
+        self.string_starts.clear();
         Ok(())
     }
 
@@ -158,9 +151,8 @@ impl OutputDev for GlyphCollector {
         let glyphs = std::mem::take(&mut self.glyphs);
         let hidden = hidden_glyphs(
             &glyphs,
-            &self.strings,
+            &self.string_starts,
             self.marks.as_ref(),
-            self.shown,
             &mut self.facts,
         );
         self.hidden = if hidden.is_empty() {
@@ -231,13 +223,12 @@ impl OutputDev for GlyphCollector {
             self.facts.off_page += usize::from(glyph.off_page);
         }
         self.glyphs.push(glyph);
-        self.strings.push(self.shown.saturating_sub(1));
         Ok(())
     }
 
     fn begin_word(&mut self) -> Result<(), OutputError> {
         // pdf-extract begins a word for every string shown (`Tj`, each string of `TJ`).
-        self.shown += 1;
+        self.string_starts.push(self.glyphs.len());
         Ok(())
     }
 
