@@ -88,6 +88,20 @@ fn white_text_inside_a_form_xobject_is_hidden_text() {
 }
 
 #[test]
+fn invisible_text_over_an_image_is_a_scans_ocr_layer_not_hidden() {
+    let json = extract_json(hidden_line_pdf(
+        &resume(),
+        STUFFED,
+        Hiding::InvisibleOverImage,
+        AFTER,
+    ));
+    assert_eq!(json["hidden_text"], "");
+    assert_all_text_kept(&json);
+    assert_eq!(json["glyphs"]["invisible"], 0);
+    assert_eq!(json["glyphs"]["hidden"], 0);
+}
+
+#[test]
 fn tiny_text_is_hidden_text_too() {
     let json = extract_json(hidden_line_pdf(&resume(), STUFFED, Hiding::Tiny, AFTER));
     assert_eq!(json["hidden_text"], format!("{STUFFED}\n"));

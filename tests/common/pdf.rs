@@ -447,6 +447,8 @@ pub enum Hiding {
     WhiteOnDarkBox,
     /// Black, but 2 points tall: too small to read.
     Tiny,
+    /// Render mode 3 over an image: the text layer OCR puts on a scan, not hidden.
+    InvisibleOverImage,
 }
 
 /// A resume: `lines` drawn as [`text_pdf`] draws them, then `extra` below them,
@@ -508,6 +510,39 @@ pub fn hidden_line_pdf(lines: &[String], extra: &str, how: Hiding, after: &str) 
         Hiding::Tiny => {
             let mut text = text_object(MARGIN_LEFT, y, extra);
             text[1] = Operation::new("Tf", vec!["F1".into(), 2.into()]);
+            ops.extend(text);
+        }
+        Hiding::InvisibleOverImage => {
+            // A gray "scan" of the line, 1 by 1 pixel stretched over it.
+            let image = pdf.doc.add_object(Stream::new(
+                dictionary! {
+                    "Type" => "XObject",
+                    "Subtype" => "Image",
+                    "Width" => 1,
+                    "Height" => 1,
+                    "ColorSpace" => "DeviceGray",
+                    "BitsPerComponent" => 8,
+                },
+                vec![128],
+            ));
+            pdf.extra_xobjects.push(("Im2", image));
+            let (w, h) = (PAGE_WIDTH - 2.0 * MARGIN_LEFT, 16.0);
+            ops.push(Operation::new("q", vec![]));
+            ops.push(Operation::new(
+                "cm",
+                vec![
+                    w.into(),
+                    0.into(),
+                    0.into(),
+                    h.into(),
+                    MARGIN_LEFT.into(),
+                    (y - 4.0).into(),
+                ],
+            ));
+            ops.push(Operation::new("Do", vec![Object::Name(b"Im2".to_vec())]));
+            ops.push(Operation::new("Q", vec![]));
+            let mut text = text_object(MARGIN_LEFT, y, extra);
+            text.insert(1, Operation::new("Tr", vec![3.into()]));
             ops.extend(text);
         }
     }
