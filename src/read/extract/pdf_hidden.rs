@@ -40,10 +40,15 @@ const MAX_BACKDROPS: usize = 4096;
 /// How one string shown is drawn.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Shown {
-    /// Render mode 3 (neither filled nor stroked) or 7 (clip only).
+    /// Render mode 3 (neither filled nor stroked) or 7 (clip only), or every paint
+    /// the mode applies is fully transparent (`ca`/`CA` 0 in an ExtGState).
     pub invisible: bool,
     /// Every paint the render mode applies (fill, stroke or both) is white.
     pub white: bool,
+    /// Drawn in a form placed by a matrix that pdf-extract ignores: its glyph
+    /// positions are not where the page shows them, so any area painted before
+    /// it counts as possibly under it.
+    pub displaced: bool,
 }
 
 /// Something painted on the page before a string: white text over it can be seen.
@@ -90,10 +95,8 @@ impl PageMarks {
             self.backdrops.iter().any(|b| {
                 b.from <= string
                     && (b.image || !images_only)
-                    && x >= b.x0 - 0.5
-                    && x <= b.x1 + 0.5
-                    && y >= b.y0 - 0.5
-                    && y <= b.y1 + 0.5
+                    && (shown.displaced
+                        || x >= b.x0 - 0.5 && x <= b.x1 + 0.5 && y >= b.y0 - 0.5 && y <= b.y1 + 0.5)
             })
         };
         if shown.invisible {
@@ -281,7 +284,7 @@ fn content_may_hide(
     seen: &mut FxHashSet<ObjectId>,
 ) -> bool {
     let scan = scan(content);
-    if scan.candidate {
+    if scan.candidate || (scan.sets_state && has_clear_state(doc, resources)) {
         return true;
     }
     if !scan.draws || depth >= MAX_FORM_DEPTH {
@@ -313,6 +316,8 @@ struct Scan {
     candidate: bool,
     /// `Do`: a form drawn here may hide text of its own.
     draws: bool,
+    /// `gs`: an ExtGState may make text transparent.
+    sets_state: bool,
 }
 
 /// Reads the content's tokens without building objects: strings, names, comments and
@@ -375,6 +380,7 @@ fn scan(content: &[u8]) -> Scan {
                 }
                 match token {
                     b"Do" => out.draws = true,
+                    b"gs" => out.sets_state = true,
                     // Inline image data is binary: jump to the `EI` that ends it.
                     b"ID" => i = inline_image_end(content, i),
                     _ => {}
@@ -555,15 +561,25 @@ struct State {
     fill: Paint,
     stroke: Paint,
     mode: i64,
+    /// Fill and stroke fully transparent (ExtGState `ca`, `CA`).
+    fill_clear: bool,
+    stroke_clear: bool,
+    /// Inside a form placed where pdf-extract does not place it (see [`Shown`]).
+    displaced: bool,
 }
+
+const IDENTITY: [f64; 6] = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
 
 impl Default for State {
     fn default() -> Self {
         State {
-            ctm: [1.0, 0.0, 0.0, 1.0, 0.0, 0.0],
+            ctm: IDENTITY,
             fill: Paint::default(),
             stroke: Paint::default(),
             mode: 0,
+            fill_clear: false,
+            stroke_clear: false,
+            displaced: false,
         }
     }
 }
@@ -582,11 +598,13 @@ impl State {
             2 | 6 => (true, true),
             _ => (false, false),
         };
+        let (fills, strokes) = (fills && !self.fill_clear, strokes && !self.stroke_clear);
         Shown {
             invisible: !fills && !strokes,
             white: (fills || strokes)
                 && (!fills || self.fill.white)
                 && (!strokes || self.stroke.white),
+            displaced: self.displaced,
         }
     }
 }
@@ -666,6 +684,19 @@ impl Walker<'_> {
                         state.stroke = paint;
                     }
                 }
+                "gs" => {
+                    let name = operands.first().and_then(|o| o.as_name().ok());
+                    let alpha = |key: &[u8]| {
+                        let entry = ext_gstate(self.doc, resources, name?)?;
+                        number(entry.get(key).ok()?)
+                    };
+                    if let Some(ca) = alpha(b"ca") {
+                        state.fill_clear = ca <= 1.0 - WHITE;
+                    }
+                    if let Some(ca) = alpha(b"CA") {
+                        state.stroke_clear = ca <= 1.0 - WHITE;
+                    }
+                }
                 "sc" | "scn" => state.fill.set(operands),
                 "SC" | "SCN" => state.stroke.set(operands),
                 "Tj" => {
@@ -741,8 +772,16 @@ impl Walker<'_> {
             return;
         }
         let inner = dict_entry(doc, &stream.dict, b"Resources").or(resources);
+        let matrix: Option<Vec<f64>> = stream
+            .dict
+            .get(b"Matrix")
+            .and_then(Object::as_array)
+            .ok()
+            .map(|m| m.iter().filter_map(number).collect());
+        let placed = state.ctm != IDENTITY || matrix.is_some_and(|m| m != IDENTITY);
         let start = State {
-            ctm: State::default().ctm,
+            ctm: IDENTITY,
+            displaced: state.displaced || placed,
             ..*state
         };
         self.walk(&stream_bytes(stream), inner, start, depth + 1);
@@ -772,6 +811,39 @@ impl Walker<'_> {
             image,
         });
     }
+}
+
+/// The ExtGState resource `name`.
+fn ext_gstate<'a>(
+    doc: &'a Document,
+    resources: Option<&'a Dictionary>,
+    name: &[u8],
+) -> Option<&'a Dictionary> {
+    let states = dict_entry(doc, resources?, b"ExtGState")?;
+    doc.dereference(states.get(name).ok()?)
+        .ok()?
+        .1
+        .as_dict()
+        .ok()
+}
+
+/// True when `resources` has an ExtGState that makes fill or stroke fully
+/// transparent: text drawn under it is invisible.
+fn has_clear_state(doc: &Document, resources: Option<&Dictionary>) -> bool {
+    let Some(states) = resources.and_then(|r| dict_entry(doc, r, b"ExtGState")) else {
+        return false;
+    };
+    states.iter().any(|(name, _)| {
+        ext_gstate(doc, resources, name).is_some_and(|state| {
+            [b"ca".as_slice(), b"CA"].iter().any(|key| {
+                state
+                    .get(key)
+                    .ok()
+                    .and_then(number)
+                    .is_some_and(|a| a <= 1.0 - WHITE)
+            })
+        })
+    })
 }
 
 /// A bounding box [x0 y0 x1 y1] grown to hold a point.
@@ -842,6 +914,10 @@ mod tests {
         let mut resources = dictionary! {
             "Font" => dictionary! { "F1" => font },
             "ColorSpace" => dictionary! { "CS0" => vec![Object::Name(b"ICCBased".to_vec()), icc.into()] },
+            "ExtGState" => dictionary! {
+                "Clear" => dictionary! { "Type" => "ExtGState", "ca" => 0 },
+                "Opaque" => dictionary! { "Type" => "ExtGState", "ca" => 1, "CA" => 1 },
+            },
         };
         if let Some(form) = form {
             let form = doc.add_object(Stream::new(
@@ -953,6 +1029,39 @@ mod tests {
         assert_eq!(marks.reason(1, 320.0, 703.0), Some(Reason::PageColour));
         assert_eq!(marks.reason(2, 170.0, 203.0), None);
         assert_eq!(marks.reason(3, 320.0, 703.0), Some(Reason::Invisible));
+    }
+
+    #[test]
+    fn a_fully_transparent_fill_is_invisible() {
+        let content = "q /Clear gs BT /F1 10 Tf (Kafka) Tj ET Q BT /F1 10 Tf (Java) Tj ET \
+                       /Opaque gs BT /F1 10 Tf (Go) Tj ET";
+        assert_eq!(shown(content, None), [INVISIBLE, SEEN, SEEN]);
+        // `gs` is worth a parse only when the resources have a state that clears.
+        let (mut doc, id) = page("/Opaque gs BT /F1 10 Tf (Go) Tj ET", None);
+        assert!(page_marks(&doc, id).is_some());
+        let resources = doc.get_dictionary_mut(id).unwrap().get_mut(b"Resources");
+        let states = resources
+            .unwrap()
+            .as_dict_mut()
+            .unwrap()
+            .get_mut(b"ExtGState");
+        states.unwrap().as_dict_mut().unwrap().remove(b"Clear");
+        assert!(page_marks(&doc, id).is_none());
+    }
+
+    #[test]
+    fn white_text_in_a_moved_form_is_hidden_only_when_nothing_is_painted() {
+        // pdf-extract reads the form's glyphs where the form draws them, not where
+        // the `cm` puts them: any dark area painted before may lie under them.
+        let form = "BT /F1 10 Tf 1 g 20 20 Td (Contact) Tj ET";
+        let content = "0.1 0.1 0.3 rg 0 700 612 92 re f q 1 0 0 1 0 720 cm /Fm0 Do Q";
+        let (doc, id) = page(content, Some(form));
+        let marks = page_marks(&doc, id).unwrap();
+        assert!(marks.shown[0].displaced);
+        assert_eq!(marks.reason(0, 40.0, 23.0), None);
+        let (doc, id) = page("q 1 0 0 1 0 720 cm /Fm0 Do Q", Some(form));
+        let marks = page_marks(&doc, id).unwrap();
+        assert_eq!(marks.reason(0, 40.0, 23.0), Some(Reason::PageColour));
     }
 
     #[test]
