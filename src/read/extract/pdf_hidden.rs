@@ -566,6 +566,9 @@ struct State {
     stroke_clear: bool,
     /// Inside a form placed where pdf-extract does not place it (see [`Shown`]).
     displaced: bool,
+    /// The strings (first, past the last) whose outlines clip what is painted now
+    /// (render modes 4 to 7): painting through them shows their shapes.
+    clip: Option<(usize, usize)>,
 }
 
 const IDENTITY: [f64; 6] = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
@@ -580,6 +583,7 @@ impl Default for State {
             fill_clear: false,
             stroke_clear: false,
             displaced: false,
+            clip: None,
         }
     }
 }
@@ -634,6 +638,8 @@ impl Walker<'_> {
         let mut state = start;
         let mut stack: Vec<State> = Vec::new();
         let mut path: Option<[f64; 4]> = None;
+        // Strings of this text object drawn in a clipping mode: the clip from `ET` on.
+        let mut clipping: Option<(usize, usize)> = None;
         for op in &content.operations {
             let operands = op.operands.as_slice();
             let nums = || operands.iter().filter_map(number).collect::<Vec<f64>>();
@@ -699,18 +705,30 @@ impl Walker<'_> {
                 }
                 "sc" | "scn" => state.fill.set(operands),
                 "SC" | "SCN" => state.stroke.set(operands),
-                "Tj" => {
-                    if let Some(Object::String(..)) = operands.first() {
-                        self.marks.shown.push(state.shown());
-                    }
-                }
-                "TJ" => {
-                    if let Some(Object::Array(items)) = operands.first() {
-                        for item in items {
-                            if let Object::String(..) = item {
-                                self.marks.shown.push(state.shown());
+                "Tj" | "TJ" => {
+                    let first = self.marks.shown.len();
+                    match operands.first() {
+                        Some(Object::String(..)) if op.operator == "Tj" => {
+                            self.marks.shown.push(state.shown());
+                        }
+                        Some(Object::Array(items)) if op.operator == "TJ" => {
+                            for item in items {
+                                if let Object::String(..) = item {
+                                    self.marks.shown.push(state.shown());
+                                }
                             }
                         }
+                        _ => {}
+                    }
+                    let last = self.marks.shown.len();
+                    if (4..=7).contains(&state.mode) && last > first {
+                        clipping = Some(clipping.map_or((first, last), |(a, _)| (a, last)));
+                    }
+                }
+                "BT" => clipping = None,
+                "ET" => {
+                    if let Some((a, b)) = clipping.take() {
+                        state.clip = Some(state.clip.map_or((a, b), |(c, _)| (c.min(a), b)));
                     }
                 }
                 "m" | "l" | "c" | "v" | "y" => {
@@ -731,15 +749,23 @@ impl Walker<'_> {
                     if let Some(area) = path.take() {
                         if !state.fill.white {
                             self.backdrop(area, false);
+                            self.reveal(&state);
                         }
                     }
                 }
                 "S" | "s" | "n" => path = None,
                 // A shading fills the clip area, which this pass does not follow:
                 // take it as covering the page.
-                "sh" => self.backdrop([f64::MIN, f64::MIN, f64::MAX, f64::MAX], false),
-                "BI" => self.image(&state),
+                "sh" => {
+                    self.backdrop([f64::MIN, f64::MIN, f64::MAX, f64::MAX], false);
+                    self.reveal(&state);
+                }
+                "BI" => {
+                    self.image(&state);
+                    self.reveal(&state);
+                }
                 "Do" => {
+                    self.reveal(&state);
                     let name = operands.first().and_then(|o| o.as_name().ok());
                     if let Some(name) = name {
                         self.draw(name, resources, &state, depth);
@@ -785,6 +811,17 @@ impl Walker<'_> {
             ..*state
         };
         self.walk(&stream_bytes(stream), inner, start, depth + 1);
+    }
+
+    /// Painting while text clips shows the text's shapes (a gradient or photo seen
+    /// through the letters): those strings are not hidden.
+    fn reveal(&mut self, state: &State) {
+        if let Some((first, last)) = state.clip {
+            for shown in self.marks.shown.get_mut(first..last).into_iter().flatten() {
+                shown.invisible = false;
+                shown.white = false;
+            }
+        }
     }
 
     fn image(&mut self, state: &State) {
@@ -1029,6 +1066,13 @@ mod tests {
         assert_eq!(marks.reason(1, 320.0, 703.0), Some(Reason::PageColour));
         assert_eq!(marks.reason(2, 170.0, 203.0), None);
         assert_eq!(marks.reason(3, 320.0, 703.0), Some(Reason::Invisible));
+    }
+
+    #[test]
+    fn clipping_text_painted_through_is_seen_and_alone_is_not() {
+        let content = "q BT /F1 10 Tf 7 Tr (Gradient) Tj ET 0.2 0.4 0.8 rg 0 0 612 792 re f Q \
+                       q BT /F1 10 Tf 7 Tr (Kafka) Tj ET Q 0.2 0.4 0.8 rg 0 0 9 9 re f";
+        assert_eq!(shown(content, None), [SEEN, INVISIBLE]);
     }
 
     #[test]
