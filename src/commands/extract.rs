@@ -29,6 +29,10 @@ pub fn run(ctx: &Context, args: ExtractArgs) -> Result<Outcome> {
             "chars": text.chars().count(),
             "words": text.split_whitespace().count(),
             "text": text,
+            // What a reader cannot see but a parser reads (PDFs), and the counts.
+            "hidden_text": extracted.hidden_text,
+            "glyphs": (extracted.kind == crate::read::extract::Kind::Pdf)
+                .then_some(&extracted.layout.glyphs),
         })),
         _ => {
             let mut t = text;

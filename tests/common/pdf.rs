@@ -434,6 +434,124 @@ pub fn truncated(bytes: &[u8]) -> Vec<u8> {
     bytes[..bytes.len() / 2].to_vec()
 }
 
+/// How [`hidden_line_pdf`] draws its extra line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hiding {
+    /// White fill, `1 1 1 rg`, on the white page: hidden.
+    WhiteRgb,
+    /// Render mode 3 (`3 Tr`): drawn with neither fill nor stroke, hidden.
+    Invisible,
+    /// White gray (`1 g`) inside a Form XObject the page draws with `Do`: hidden.
+    WhiteInForm,
+    /// White on a dark filled box, as a template's coloured band: seen, not hidden.
+    WhiteOnDarkBox,
+    /// Black, but 2 points tall: too small to read.
+    Tiny,
+    /// Render mode 3 over an image: the text layer OCR puts on a scan, not hidden.
+    InvisibleOverImage,
+}
+
+/// A resume: `lines` drawn as [`text_pdf`] draws them, then `extra` below them,
+/// drawn as `how` says, then `after`, visible again (so the colour or render mode
+/// must be undone for it). Keyword stuffers add such a line of a posting's words.
+pub fn hidden_line_pdf(lines: &[String], extra: &str, how: Hiding, after: &str) -> Vec<u8> {
+    let mut ops = text_lines_ops(lines, MARGIN_LEFT, TOP);
+    let y = TOP - LEADING * (lines.len() as f32 + 1.0);
+    let mut pdf = PdfBuilder::new();
+    let number = |v: f32| Object::Real(v);
+    ops.push(Operation::new("q", vec![]));
+    match how {
+        Hiding::WhiteRgb => {
+            ops.push(Operation::new("rg", vec![1.into(), 1.into(), 1.into()]));
+            ops.extend(text_object(MARGIN_LEFT, y, extra));
+        }
+        Hiding::Invisible => {
+            let mut text = text_object(MARGIN_LEFT, y, extra);
+            text.insert(1, Operation::new("Tr", vec![3.into()]));
+            ops.extend(text);
+        }
+        Hiding::WhiteInForm => {
+            let mut form_ops = vec![Operation::new("g", vec![1.into()])];
+            form_ops.extend(text_object(MARGIN_LEFT, y, extra));
+            let content = Content {
+                operations: form_ops,
+            }
+            .encode()
+            .expect("content operations encode");
+            let form = pdf.doc.add_object(Stream::new(
+                dictionary! {
+                    "Type" => "XObject",
+                    "Subtype" => "Form",
+                    "BBox" => vec![0.into(), 0.into(), PAGE_WIDTH.into(), PAGE_HEIGHT.into()],
+                },
+                content,
+            ));
+            pdf.extra_xobjects.push(("Fm1", form));
+            ops.push(Operation::new("Do", vec![Object::Name(b"Fm1".to_vec())]));
+        }
+        Hiding::WhiteOnDarkBox => {
+            let (x, w, h) = (
+                MARGIN_LEFT - 6.0,
+                PAGE_WIDTH - 2.0 * MARGIN_LEFT + 12.0,
+                18.0,
+            );
+            ops.push(Operation::new(
+                "rg",
+                vec![number(0.12), number(0.18), number(0.24)],
+            ));
+            ops.push(Operation::new(
+                "re",
+                vec![x.into(), (y - 5.0).into(), w.into(), h.into()],
+            ));
+            ops.push(Operation::new("f", vec![]));
+            ops.push(Operation::new("rg", vec![1.into(), 1.into(), 1.into()]));
+            ops.extend(text_object(MARGIN_LEFT, y, extra));
+        }
+        Hiding::Tiny => {
+            let mut text = text_object(MARGIN_LEFT, y, extra);
+            text[1] = Operation::new("Tf", vec!["F1".into(), 2.into()]);
+            ops.extend(text);
+        }
+        Hiding::InvisibleOverImage => {
+            // A gray "scan" of the line, 1 by 1 pixel stretched over it.
+            let image = pdf.doc.add_object(Stream::new(
+                dictionary! {
+                    "Type" => "XObject",
+                    "Subtype" => "Image",
+                    "Width" => 1,
+                    "Height" => 1,
+                    "ColorSpace" => "DeviceGray",
+                    "BitsPerComponent" => 8,
+                },
+                vec![128],
+            ));
+            pdf.extra_xobjects.push(("Im2", image));
+            let (w, h) = (PAGE_WIDTH - 2.0 * MARGIN_LEFT, 16.0);
+            ops.push(Operation::new("q", vec![]));
+            ops.push(Operation::new(
+                "cm",
+                vec![
+                    w.into(),
+                    0.into(),
+                    0.into(),
+                    h.into(),
+                    MARGIN_LEFT.into(),
+                    (y - 4.0).into(),
+                ],
+            ));
+            ops.push(Operation::new("Do", vec![Object::Name(b"Im2".to_vec())]));
+            ops.push(Operation::new("Q", vec![]));
+            let mut text = text_object(MARGIN_LEFT, y, extra);
+            text.insert(1, Operation::new("Tr", vec![3.into()]));
+            ops.extend(text);
+        }
+    }
+    ops.push(Operation::new("Q", vec![]));
+    ops.extend(text_object(MARGIN_LEFT, y - 2.0 * LEADING, after));
+    pdf.add_page(ops);
+    pdf.finish()
+}
+
 /// Assembles a document page by page; all pages share the Helvetica font `F1`.
 struct PdfBuilder {
     doc: Document,

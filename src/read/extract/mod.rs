@@ -5,6 +5,7 @@ mod docx;
 mod guard;
 mod html;
 mod pdf;
+mod pdf_hidden;
 mod pdf_layout;
 pub mod quality;
 mod text;
@@ -147,8 +148,10 @@ pub struct Extracted {
     /// Which PDF reader's text this is (PDFs only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub engine: Option<Engine>,
-    /// The text of glyphs a reader cannot see but a parser reads (PDFs only): also
-    /// part of `text`, kept apart so keyword stuffing can be told.
+    /// The text of the glyphs a person cannot see but a parser reads (PDFs only:
+    /// invisible render mode, white on the page, tiny, off the page), laid out like
+    /// `text`, which keeps them too (an ATS reads them): what a keyword-stuffing
+    /// check matches skills in. Counts by reason are in `layout.glyphs`.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub hidden_text: String,
 }
@@ -240,11 +243,13 @@ fn extract_as(
     }
     let mut layout = Layout::default();
     let mut engine = None;
+    let mut hidden_text = String::new();
     let (kind, pages, total_pages, mut text) = match sniffed {
         Sniffed::Pdf => {
             let pdf = pdf::extract(name, bytes, limits.max_pages)?;
             layout = pdf.layout;
             engine = Some(pdf.engine);
+            hidden_text = pdf.hidden_text;
             (Kind::Pdf, pdf.pages_read, pdf.total_pages, pdf.text)
         }
         Sniffed::Zip => (Kind::Docx, 1, 1, docx::extract(name, bytes, limits)?),
@@ -263,12 +268,14 @@ fn extract_as(
         }
     };
     // A text has at most as many characters as bytes: count only when it could be over.
-    if text.len() > limits.max_text_chars && text.chars().count() > limits.max_text_chars {
-        let cut = text
-            .char_indices()
-            .nth(limits.max_text_chars)
-            .map_or(text.len(), |(i, _)| i);
-        text.truncate(cut);
+    for text in [&mut text, &mut hidden_text] {
+        if text.len() > limits.max_text_chars && text.chars().count() > limits.max_text_chars {
+            let cut = text
+                .char_indices()
+                .nth(limits.max_text_chars)
+                .map_or(text.len(), |(i, _)| i);
+            text.truncate(cut);
+        }
     }
     Ok(Extracted {
         kind,
@@ -277,7 +284,7 @@ fn extract_as(
         text,
         layout,
         engine,
-        hidden_text: String::new(),
+        hidden_text,
     })
 }
 

@@ -9,6 +9,7 @@ use pdf_extract::{output_doc_page, ColorSpace, MediaBox, OutputDev, OutputError,
 use rustc_hash::FxHashSet;
 
 use super::guard::contain_panics;
+use super::pdf_hidden;
 use super::pdf_layout::{GlyphCollector, GlyphFacts};
 use super::quality::TextQuality;
 use super::{Engine, Layout};
@@ -22,6 +23,8 @@ pub struct PdfText {
     pub layout: Layout,
     /// The reader whose text this is.
     pub engine: Engine,
+    /// The text of the glyphs a person cannot see (also in `text`): see `pdf_hidden`.
+    pub hidden_text: String,
 }
 
 /// Fewer visible characters than this in the whole file means there is no text layer.
@@ -38,7 +41,13 @@ pub fn extract(name: &str, bytes: &[u8], max_pages: usize) -> Result<PdfText> {
         path: name.to_string(),
         detail: first_line(&detail),
     };
-    let doc = contain_panics(|| load(name, bytes)).map_err(crash)??;
+    let doc = contain_panics(|| {
+        load(name, bytes).map(|mut doc| {
+            pdf_hidden::inflate_contents(&mut doc, max_pages);
+            doc
+        })
+    })
+    .map_err(crash)??;
     let first = contain_panics(|| read_glyphs(name, &doc, max_pages))
         .map_err(crash)
         .and_then(|r| r);
@@ -188,8 +197,13 @@ fn read_glyphs(name: &str, doc: &Document, max_pages: usize) -> Result<PdfText> 
     let mut last_error = None;
     let mut layout = Layout::default();
     let mut facts = GlyphFacts::default();
-    for &number in pages.keys().take(max_pages) {
-        let mut output = LayoutRecorder::new(GlyphCollector::default());
+    let mut hidden_text = String::new();
+    for (&number, &page) in pages.iter().take(max_pages) {
+        // A failure of the hidden-text pass costs its labels, never the page.
+        let marks = contain_panics(|| pdf_hidden::page_marks(doc, page))
+            .ok()
+            .flatten();
+        let mut output = LayoutRecorder::new(GlyphCollector::with_marks(marks));
         match output_doc_page(doc, &mut output, number) {
             Ok(()) => {
                 pages_read += 1;
@@ -199,6 +213,10 @@ fn read_glyphs(name: &str, doc: &Document, max_pages: usize) -> Result<PdfText> 
                 }
                 let page = output.inner.take_page();
                 facts.add(&output.inner.facts);
+                let hidden = output.inner.take_hidden();
+                if !hidden.trim().is_empty() {
+                    hidden_text.push_str(&hidden);
+                }
                 if page.trim().is_empty() {
                     layout.pages_without_text.push(page_number);
                 }
@@ -230,6 +248,7 @@ fn read_glyphs(name: &str, doc: &Document, max_pages: usize) -> Result<PdfText> 
         total_pages: pages.len(),
         layout,
         engine: Engine::PdfExtract,
+        hidden_text,
     })
 }
 
@@ -262,6 +281,7 @@ fn read_operators(name: &str, doc: &Document, max_pages: usize) -> Result<PdfTex
         total_pages: pages.len(),
         layout,
         engine: Engine::Lopdf,
+        hidden_text: String::new(),
     })
 }
 

@@ -13,11 +13,14 @@
 //! * columns side by side (a vertical gutter no row crosses) read one after the other.
 //!
 //! Each glyph also keeps the facts a keyword-stuffing check needs (drawn tiny, or
-//! outside the page); they are counted per file in [`GlyphFacts`].
+//! outside the page); with the render modes and colours `pdf_hidden` reads, they are
+//! counted per file in [`GlyphFacts`], and the hidden glyphs laid out apart as well.
 
 use compact_str::CompactString;
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 use serde::{Deserialize, Serialize};
+
+use super::pdf_hidden::{hidden_glyphs, PageMarks};
 
 /// One glyph as drawn: baseline origin, advance and size in page units (points).
 #[derive(Debug, Clone)]
@@ -48,9 +51,8 @@ const MAX_PAGE_GLYPHS: usize = 200_000;
 /// Below this size (points) a person cannot read text; a parser still does.
 pub const TINY_SIZE: f64 = 4.0;
 
-/// Counts of glyphs a person cannot see but a parser reads, for a later
-/// keyword-stuffing check. (pdf-extract does not report the text render mode, so
-/// invisible-mode text is not counted here.)
+/// Counts of glyphs a person cannot see but a parser reads, for the
+/// keyword-stuffing check, by reason (a glyph may have several: tiny and white).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GlyphFacts {
     /// Visible (non-space) glyphs read.
@@ -61,6 +63,17 @@ pub struct GlyphFacts {
     pub off_page: usize,
     /// Glyphs drawn whose font maps them to no text (no Unicode map).
     pub unmapped: usize,
+    /// Glyphs drawn in an invisible render mode (`3 Tr`, `7 Tr`), not over an image
+    /// (where they are a scan's OCR text layer).
+    #[serde(default)]
+    pub invisible: usize,
+    /// Glyphs drawn in white (the page's colour) with nothing painted under them.
+    #[serde(default)]
+    pub page_colour: usize,
+    /// Glyphs hidden for any of the reasons above, each counted once (read with
+    /// [`GlyphFacts::hidden`]; counted by `pdf_hidden`).
+    #[serde(default)]
+    pub(super) hidden: usize,
 }
 
 impl GlyphFacts {
@@ -70,6 +83,16 @@ impl GlyphFacts {
         self.tiny += other.tiny;
         self.off_page += other.off_page;
         self.unmapped += other.unmapped;
+        self.invisible += other.invisible;
+        self.page_colour += other.page_colour;
+        self.hidden += other.hidden;
+    }
+
+    /// Glyphs a person cannot see but a parser reads (invisible, white on the page,
+    /// tiny or off the page), each counted once: what the keyword-stuffing check
+    /// weighs against `glyphs`.
+    pub fn hidden(&self) -> usize {
+        self.hidden
     }
 }
 
@@ -82,12 +105,32 @@ pub struct GlyphCollector {
     /// The text of each page read so far.
     pub pages: Vec<String>,
     pub facts: GlyphFacts,
+    /// How the page's strings are drawn (invisible, white), from `pdf_hidden`.
+    marks: Option<PageMarks>,
+    /// Where each string's glyphs start: glyphs kept before it began.
+    string_starts: Vec<usize>,
+    /// The hidden glyphs of the last page laid out, as text.
+    hidden: String,
 }
 
 impl GlyphCollector {
+    /// A collector that also tells which glyphs are drawn invisibly or in white, by
+    /// `marks` (from `pdf_hidden::page_marks` for the same page).
+    pub fn with_marks(marks: Option<PageMarks>) -> Self {
+        GlyphCollector {
+            marks,
+            ..GlyphCollector::default()
+        }
+    }
+
     /// Takes the text of the last page laid out.
     pub fn take_page(&mut self) -> String {
         self.pages.pop().unwrap_or_default()
+    }
+
+    /// Takes the text of the last page's hidden glyphs, laid out like the page.
+    pub fn take_hidden(&mut self) -> String {
+        std::mem::take(&mut self.hidden)
     }
 }
 
@@ -100,11 +143,23 @@ impl OutputDev for GlyphCollector {
     ) -> Result<(), OutputError> {
         self.media = Some(*media_box);
         self.glyphs.clear();
+        self.string_starts.clear();
         Ok(())
     }
 
     fn end_page(&mut self) -> Result<(), OutputError> {
         let glyphs = std::mem::take(&mut self.glyphs);
+        let hidden = hidden_glyphs(
+            &glyphs,
+            &self.string_starts,
+            self.marks.as_ref(),
+            &mut self.facts,
+        );
+        self.hidden = if hidden.is_empty() {
+            String::new()
+        } else {
+            lay_out(hidden)
+        };
         self.pages.push(lay_out(glyphs));
         Ok(())
     }
@@ -172,6 +227,8 @@ impl OutputDev for GlyphCollector {
     }
 
     fn begin_word(&mut self) -> Result<(), OutputError> {
+        // pdf-extract begins a word for every string shown (`Tj`, each string of `TJ`).
+        self.string_starts.push(self.glyphs.len());
         Ok(())
     }
 
