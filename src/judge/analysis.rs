@@ -157,7 +157,7 @@ pub fn analyze(
     let results = score::judge(matcher, job, &mentions, &found, &facts, &backing);
     let scores = score::scores(job, &results);
     let credits: Vec<f64> = results.iter().map(|r| r.evidence_credit).collect();
-    let evidence_score = evidence::resume_score(job, &credits, &stuffing);
+    let evidence_score = evidence::resume_score(job, &credits, &facts, &stuffing);
     let groups = score::groups(matcher, job, &results);
     let stuffed_only: Vec<String> = results
         .iter()
@@ -436,7 +436,7 @@ pub fn quick<'a>(
         .map(|a| round2(evidence::credit(a.level, a.asked, a.years)))
         .collect();
     let skill_short = evidence::years_verdicts(&asks).contains(&evidence::YearsVerdict::Short);
-    let mut evidence_score = evidence::resume_score(job, &credits, &stuffing);
+    let mut evidence_score = evidence::resume_score(job, &credits, &facts, &stuffing);
     if garbled {
         scores.score = None;
         scores.hard = None;

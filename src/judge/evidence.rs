@@ -28,6 +28,7 @@ in a project or an undated role 0.60, listed only (skills list, summary) 0.40, i
 only in stuffed or hidden text 0\n  \
 years: when the posting asks N years of a skill, credit x (years shown / N), between 0.5 and 1;\n  \
 years shown come from the skill's own dated roles, years stated with it, or a skill that implies it\n  \
+overall years: when the posting asks N years overall, the score x (years of dated roles / N), between 0.5 and 1\n  \
 stuffing: a resume flagged for a stuffed keyword block or hidden text keeps 85% of its evidence score";
 
 /// A role that ended at most this many months ago counts as recent use.
@@ -486,15 +487,26 @@ pub fn evidence_score(job: &JobProfile, credits: &[f64]) -> Option<f64> {
 /// must never tie with (and so, by coverage, rank above) the honest original.
 pub const STUFFING_KEEPS: f64 = 0.85;
 
-/// A resume's evidence score: [`evidence_score`], times [`STUFFING_KEEPS`] when
-/// `stuffing` found a stuffed block or hidden text.
-pub fn resume_score(job: &JobProfile, credits: &[f64], stuffing: &Stuffing) -> Option<f64> {
-    let score = evidence_score(job, credits)?;
-    Some(if stuffing.has_blocks() || stuffing.has_hidden_text() {
-        (score * STUFFING_KEEPS * 10.0).round() / 10.0
-    } else {
-        score
-    })
+/// A resume's evidence score: [`evidence_score`], times the share of the overall
+/// years asked that its dated roles show (at least half; a resume without dated
+/// roles is not judged on them), times [`STUFFING_KEEPS`] when `stuffing` found a
+/// stuffed block or hidden text.
+pub fn resume_score(
+    job: &JobProfile,
+    credits: &[f64],
+    facts: &ResumeFacts,
+    stuffing: &Stuffing,
+) -> Option<f64> {
+    let mut score = evidence_score(job, credits)?;
+    if let Some(asked) = job.years_overall.filter(|&a| a > 0) {
+        if !facts.roles.is_empty() {
+            score *= (facts.total_months as f64 / 12.0 / f64::from(asked)).clamp(0.5, 1.0);
+        }
+    }
+    if stuffing.has_blocks() || stuffing.has_hidden_text() {
+        score *= STUFFING_KEEPS;
+    }
+    Some((score * 10.0).round() / 10.0)
 }
 
 #[cfg(test)]

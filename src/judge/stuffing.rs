@@ -157,12 +157,15 @@ pub fn check(stuffing: &Stuffing, stuffed_only: &[String]) -> Check {
             stuffed_only.join(", ")
         )
     };
+    let mut said = parts.join("; ");
+    if let Some(first) = said.get(..1) {
+        said = first.to_uppercase() + &said[1..];
+    }
     Check {
         id: "keyword_stuffing",
         status: CheckStatus::Fail,
         message: format!(
-            "{}{only}. Keyword filters count such text but recruiters read it as stuffing; name each skill in the bullet where you used it instead.",
-            parts.join("; ")
+            "{said}{only}. Keyword filters count such text but recruiters read it as stuffing; name each skill in the bullet where you used it instead."
         ),
         lines: stuffing.lines.clone(),
     }
