@@ -510,7 +510,7 @@ impl<'a> Scorer<'a> {
             self.requirement
                 .is_some_and(|r| r.groups.iter().flatten().any(|&g| g == id))
         };
-        let quick = analysis::quick(self.matcher, doc, self.job, required);
+        let quick = analysis::quick(self.matcher, doc, kind, self.job, required);
         let require_met = self
             .requirement
             .map(|req| req.is_met(|id| quick.mentions.iter().any(|m| m.skill == id)));
@@ -518,7 +518,8 @@ impl<'a> Scorer<'a> {
             file: name.to_string(),
             status: RowStatus::Ok,
             score: quick.scores.score,
-            score_note: quick.garbled.then_some(analysis::GARBLED_NOTE),
+            score_note: (quick.garbled.then_some(analysis::GARBLED_NOTE))
+                .or(quick.glued.then_some(analysis::GLUED_NOTE)),
             required: quick.scores.required,
             preferred: quick.scores.preferred,
             missing: quick.missing,

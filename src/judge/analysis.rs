@@ -14,7 +14,7 @@ use crate::judge::resume;
 use crate::judge::score::{self, Check, Coverage, GroupResult, SkillResult, Status};
 use crate::judge::suggest::{self, Suggestion};
 use crate::judge::writing;
-use crate::read::extract::Extracted;
+use crate::read::extract::{Extracted, Kind};
 use crate::read::sections::Document;
 
 /// Everything `match` reports, in the shape of the JSON contract (`schema_version` 1).
@@ -159,7 +159,7 @@ pub fn analyze(
     }
     let score_note = if let Some(why) = checks::unreadable_because(&checks) {
         Some(match why {
-            "glued_words" => "the resume's words run together (spaces lost in the PDF), so a keyword score would be meaningless; fix the file first (see the glued_words check)".to_string(),
+            "glued_words" => GLUED_NOTE.to_string(),
             _ => GARBLED_NOTE.to_string(),
         })
     } else {
@@ -262,13 +262,20 @@ fn highlights(lexicon: &Lexicon, mentions: &[Mention], results: &[SkillResult]) 
 /// Why a garbled resume has no score, in `match` and `rank` alike.
 pub const GARBLED_NOTE: &str = "the resume's text is garbled (symbols instead of letters), so a keyword score would be meaningless; fix the file first (see the garbled_text check)";
 
+/// Why a resume whose words run together has no score, in `match` and `rank` alike.
+pub const GLUED_NOTE: &str = "the resume's words run together (spaces lost in the PDF), so a keyword score would be meaningless; fix the file first (see the glued_words check)";
+
 /// The part of an analysis `rank` needs, without checks and suggestions: scored in
 /// the batch hot path.
 pub struct QuickScore<'a> {
-    /// The scores, withheld (`None`) when the text is garbled, as [`analyze`] does.
+    /// The scores, withheld (`None`) when the text is garbled or glued, as
+    /// [`analyze`] does.
     pub scores: score::Scores,
     /// The text is garbled (the `garbled_text` check fails).
     pub garbled: bool,
+    /// The words run together (the `glued_words` check fails); only asked of text a
+    /// file format laid out (see [`quick`]).
+    pub glued: bool,
     /// Posting skills the resume lacks, required first (names borrowed from the
     /// lexicon: no string is copied per resume).
     pub missing: Vec<&'a str>,
@@ -279,10 +286,14 @@ pub struct QuickScore<'a> {
 /// Scores a resume for ranking: the statuses and scores [`analyze`] would give, without
 /// the details only a report shows.
 /// `also`: skills asked about besides the posting's (`--require`); mentions of other
-/// skills may be left out.
+/// skills may be left out. `kind`: the file's format. Words run together when a
+/// PDF's (or a DOCX's or page's) layout loses its spaces, so only those are tested
+/// for glued words: the test reads every word, and plain text (most of a batch) is
+/// what someone typed.
 pub fn quick<'a>(
     matcher: &'a Matcher,
     resume_doc: &Document,
+    kind: Kind,
     job: &'a JobProfile,
     also: impl Fn(SkillId) -> bool,
 ) -> QuickScore<'a> {
@@ -292,7 +303,8 @@ pub fn quick<'a>(
     let statuses = score::statuses(job, mentions.iter().copied());
     let mut scores = score::scores_for(matcher, job, &statuses);
     let garbled = checks::text_is_garbled(resume_doc);
-    if garbled {
+    let glued = !garbled && kind != Kind::Text && checks::text_is_glued(resume_doc);
+    if garbled || glued {
         scores.score = None;
         scores.hard = None;
         scores.soft = None;
@@ -300,6 +312,7 @@ pub fn quick<'a>(
     QuickScore {
         scores,
         garbled,
+        glued,
         missing: missing(matcher.lexicon(), job, &statuses),
         mentions,
     }
