@@ -115,3 +115,71 @@ fn dashes_that_end_a_line_without_breaking_a_word_stay() {
         assert!(skills.contains(expected), "{expected} not in {skills:?}");
     }
 }
+
+/// A sidebar beside a main column whose headings, bullets and wrapped lines start at
+/// three places, as LaTeX CV templates draw them; one sidebar line is overfilled,
+/// running into the gutter up to a bullet of the main column.
+fn sidebar_resume() -> Vec<u8> {
+    let (side, heading, bullet, text) = (40.0, 226.0, 232.0, 241.0);
+    let mut lines: Vec<(f32, usize, &str)> = vec![
+        (side, 0, "Ada Lindqvist"),
+        (heading, 0, "EXPERIENCE"),
+        (side, 1, "SKILLS"),
+        (heading, 1, "Platform Engineer - Tallbo AB"),
+        (side, 2, "Go, Python, Bash"),
+        (bullet, 2, "•"),
+        (text, 2, "Moved the order services to Kubernetes on AWS."),
+        (side, 3, "Kafka, RabbitMQ"),
+        (text, 3, "and cut deploys from an hour to minutes."),
+        (side, 4, "Databases: PostgreSQL, MySQL, Re-"),
+        (bullet, 4, "•"),
+        (text, 4, "Designed the failover with Route 53 and Post-"),
+        (side, 5, "dis, Cassandra"),
+        (text, 5, "greSQL logical replication, rehearsed yearly."),
+        (side, 6, "Terraform, Ansible"),
+        (bullet, 6, "•"),
+        (text, 6, "Wrote the runbooks the on-call team uses."),
+        (side, 7, "EDUCATION"),
+        (heading, 7, "PROJECTS"),
+        (side, 8, "B.Sc. Computing, 2016"),
+        (bullet, 8, "•"),
+        (text, 8, "An open-source rate limiter written in Go."),
+        (heading, 9, "CERTIFICATIONS"),
+        (bullet, 10, "•"),
+        (text, 10, "Certified Kubernetes Administrator, 2021."),
+    ];
+    lines.sort_by_key(|&(x, row, _)| (x as i64, row));
+    pdf::placed_pdf(&lines)
+}
+
+#[test]
+fn a_sidebar_line_overfilled_up_to_a_bullet_stays_in_its_column() {
+    let dir = TempDir::new().unwrap();
+    let file = write(dir.path(), "sidebar.pdf", sidebar_resume());
+    let out = common::cli::skillgap()
+        .args(["extract"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines.contains(&"Databases: PostgreSQL, MySQL, Redis,"),
+        "{text}"
+    );
+    assert!(
+        lines.contains(&"• Designed the failover with Route 53 and PostgreSQL"),
+        "{text}"
+    );
+    assert!(!text.contains("Re- •"), "{text}");
+    let skills = skill_set(&scan_json(&file));
+    for expected in [
+        "PostgreSQL",
+        "MySQL",
+        "Redis",
+        "Apache Cassandra",
+        "Kubernetes",
+    ] {
+        assert!(skills.contains(expected), "{expected} not in {skills:?}");
+    }
+}

@@ -9,9 +9,13 @@
 //!
 //! 1. The document's own words: a resume that writes "domain-driven" (or "CloudFront")
 //!    elsewhere spells the broken word that way here too.
-//! 2. A part already holding a hyphen ("end-to-" / "end") is a compound: keep it.
+//! 2. A part already holding a hyphen ("end-to-" / "end", "Infrastructure-" /
+//!    "as-Code") is a compound: keep it.
 //! 3. A second part that is a word English forms compound adjectives with ("driven",
-//!    "based", "native", "side", "oriented"...): keep the hyphen.
+//!    "based", "native", "side", "oriented"...), or a first part that is a word
+//!    English forms compounds from ("high", "cross", "multi", "self"...) before a
+//!    second part that is no suffix ("high-" / "traffic", not "cross-" / "ing"):
+//!    keep the hyphen.
 //! 4. Otherwise drop it: a hyphenation break ("distrib-" / "uted", "Java-" / "Script"),
 //!    as `pdftotext` reads it.
 //!
@@ -68,6 +72,24 @@ const COMPOUND_HEADS: &[&str] = &[
     "wide",
 ];
 
+/// First parts of hyphenated compounds that a hyphenation break rarely leaves whole
+/// before anything but a suffix ("high-traffic", "cross-functional", "multi-tenant",
+/// "self-hosted", "open-source", "third-party"; but "multi-" / "ple", "open-" / "ing").
+const COMPOUND_FIRSTS: &[&str] = &[
+    "blue", "cross", "double", "high", "low", "multi", "non", "open", "self", "shift", "single",
+    "third", "two", "well", "zero",
+];
+
+/// Endings a hyphenation break leaves as a second part after a whole word ("open-" /
+/// "ing", "multi-" / "ple", "well-" / "ness"): after a [`COMPOUND_FIRSTS`] word they
+/// make one word, not a compound.
+const SUFFIXES: &[&str] = &[
+    "able", "age", "al", "ance", "ancy", "ed", "ence", "ency", "er", "ers", "est", "ful", "ible",
+    "ing", "ings", "ion", "ions", "ise", "ish", "ism", "ist", "ity", "ive", "ize", "less", "ly",
+    "ment", "ments", "ness", "ous", "ple", "ples", "ship", "sion", "tion", "tions", "ure", "ward",
+    "wards",
+];
+
 /// Joins the words broken across line ends in `lines` (see the module docs), moving
 /// each second part up so the lines keep their numbers.
 pub fn join_broken_words(lines: &mut [String]) {
@@ -86,8 +108,12 @@ pub fn join_broken_words(lines: &mut [String]) {
             continue;
         }
         let left = left.to_string();
+        // "as-Code" of "Infrastructure-" / "as-Code": the compound goes on.
+        let goes_on = fragment[right.len()..]
+            .strip_prefix('-')
+            .is_some_and(|rest| rest.starts_with(char::is_alphabetic));
         let words = vocabulary.get_or_insert_with(|| lines.join("\n").to_lowercase());
-        let keep = keeps_hyphen(&left, right, words);
+        let keep = goes_on || keeps_hyphen(&left, right, words);
         let next = std::mem::take(&mut lines[i + 1]);
         let (fragment, rest) = next.split_once(' ').unwrap_or((next.as_str(), ""));
         if !keep {
@@ -124,7 +150,9 @@ fn keeps_hyphen(left: &str, right: &str, words: &str) -> bool {
     if has_word(words, &format!("{last_part}{r}")) {
         return false;
     }
-    l.contains('-') || COMPOUND_HEADS.contains(&r.as_str())
+    l.contains('-')
+        || COMPOUND_HEADS.contains(&r.as_str())
+        || (COMPOUND_FIRSTS.contains(&last_part) && !SUFFIXES.contains(&r.as_str()))
 }
 
 /// Whether `word` stands in `text` as a whole word (no letter on either side).
@@ -166,6 +194,11 @@ mod tests {
             "Vercel, AWS (S3, Lambda, CloudFront)\n"
         );
         assert_eq!(join("Java-\nScript and Go"), "JavaScript\nand Go");
+        // A compound's first word before a suffix is one word broken.
+        assert_eq!(
+            join("across multi-\nple teams, open-\ning the cross-\ning"),
+            "across multiple\nteams, opening\nthe crossing\n"
+        );
     }
 
     #[test]
@@ -182,6 +215,14 @@ mod tests {
         assert_eq!(
             join("Front-\nend work in React"),
             "Front-end\nwork in React"
+        );
+        assert_eq!(
+            join("an open-source double-\nentry ledger for high-\ntraffic services"),
+            "an open-source double-entry\nledger for high-traffic\nservices"
+        );
+        assert_eq!(
+            join("Terraform for Infrastructure-\nas-Code and multi-\ntenant SaaS"),
+            "Terraform for Infrastructure-as-Code\nand multi-tenant\nSaaS"
         );
     }
 
