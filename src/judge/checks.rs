@@ -22,7 +22,7 @@ use regex::Regex;
 
 use crate::judge::score::{Check, CheckStatus};
 use crate::prose::{capitalize, join_and, plural};
-use crate::read::extract::quality::TextQuality;
+use crate::read::extract::quality::{self, TextQuality};
 use crate::read::extract::{Extracted, Kind};
 use crate::read::sections::{Document, SectionKind};
 
@@ -145,7 +145,7 @@ fn glued_fails(quality: &TextQuality) -> bool {
 /// of [`text_is_garbled`], so `rank` asks it only of text a file format laid out
 /// (PDF, DOCX, HTML: see `judge::analysis::quick`), where spaces can be lost.
 pub fn text_is_glued(doc: &Document) -> bool {
-    glued_fails(&TextQuality::of(doc.text()))
+    quality::may_have_glued_run(doc.text()) && glued_fails(&TextQuality::of(doc.text()))
 }
 
 /// True when the checks found the text garbled or its words glued together: the
