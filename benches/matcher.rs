@@ -4,6 +4,7 @@
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use skillgap::internals::analysis;
+use skillgap::internals::extract::Kind;
 use skillgap::internals::lexicon::Lexicon;
 use skillgap::internals::matcher::Matcher;
 use skillgap::internals::normalize::normalize;
@@ -72,7 +73,7 @@ fn pipeline(c: &mut Criterion) {
     });
     group.bench_function("scan", |b| b.iter(|| matcher.scan(&doc)));
     group.bench_function("quick score", |b| {
-        b.iter(|| analysis::quick(&matcher, &doc, &profile, |_| false, None))
+        b.iter(|| analysis::quick(&matcher, &doc, Kind::Text, &profile, |_| false, None))
     });
     // What `scan` and `match` add per resume and `rank` skips: the writing checks,
     // with the dated roles they read.
@@ -88,7 +89,7 @@ fn pipeline(c: &mut Criterion) {
     group.bench_function("all", |b| {
         b.iter(|| {
             let doc = Document::new(normalize(raw), Purpose::Resume);
-            analysis::quick(&matcher, &doc, &profile, |_| false, None)
+            analysis::quick(&matcher, &doc, Kind::Text, &profile, |_| false, None)
         })
     });
     group.finish();

@@ -77,7 +77,14 @@ fuzz_target!(|data: &[u8]| {
     assert!(a.preferred.matched <= a.preferred.total);
     assert_eq!(a.required.total + a.preferred.total, a.skills.len());
     assert!(a.years_shown.is_finite());
-    let quick = analysis::quick(matcher, &loaded.doc, &job, |_| false, None);
+    let quick = analysis::quick(
+        matcher,
+        &loaded.doc,
+        skillgap::internals::extract::Kind::Text,
+        &job,
+        |_| false,
+        None,
+    );
     check_score("quick evidence score", quick.evidence_score);
     check_score("evidence score", a.evidence_score);
     check_score("quick score", quick.scores.score);

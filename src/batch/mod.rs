@@ -535,7 +535,7 @@ impl<'a> Scorer<'a> {
             self.requirement
                 .is_some_and(|r| r.groups.iter().flatten().any(|&g| g == id))
         };
-        let quick = analysis::quick(self.matcher, doc, self.job, required, hidden);
+        let quick = analysis::quick(self.matcher, doc, kind, self.job, required, hidden);
         let require_met = self
             .requirement
             .map(|req| req.is_met(|id| quick.mentions.iter().any(|m| m.skill == id)));
@@ -545,7 +545,8 @@ impl<'a> Scorer<'a> {
             score: quick.scores.score,
             evidence_score: quick.evidence_score,
             flags: quick.flags,
-            score_note: quick.garbled.then_some(analysis::GARBLED_NOTE),
+            score_note: (quick.garbled.then_some(analysis::GARBLED_NOTE))
+                .or(quick.glued.then_some(analysis::GLUED_NOTE)),
             required: quick.scores.required,
             preferred: quick.scores.preferred,
             missing: quick.missing,

@@ -38,6 +38,7 @@ use crate::find::word_starts::{self, is_word_char};
 use crate::read::sections::{Document, SectionKind};
 
 mod evidence;
+mod wrap;
 
 /// Why an ambiguous word was taken as the technology.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -814,8 +815,10 @@ impl Matcher {
         {
             return Some(Evidence::Bullet);
         }
-        let prev = last_word(before);
-        let next = first_word(after);
+        // Neighbours read on across a wrap, as the automaton does.
+        let (near_start, near_end) = wrap::around(text, line_start, line_end, c.span.clone());
+        let prev = last_word(&text[near_start..c.span.start]);
+        let next = first_word(&text[c.span.end..near_end]);
         let soft = skill.category == Category::Soft;
         let is_evidence = |w: &Option<String>| {
             w.as_deref().is_some_and(|w| {
@@ -827,7 +830,7 @@ impl Matcher {
         // Another technology within three words: "react and node", "a Go service
         // talking to Kafka".
         let technology_near =
-            || evidence::technology_nearby(text, candidates, i, line_start, line_end);
+            || evidence::technology_nearby(text, candidates, i, near_start, near_end);
         // A number right after ("Spring 2021") reads as English; so does an article
         // before ("the Spring"), unless a technology noun or another skill stands next
         // to it ("a Flask app").

@@ -16,7 +16,7 @@ use crate::judge::score::{self, Check, CheckStatus, Coverage, GroupResult, Skill
 use crate::judge::stuffing::{self, Hidden, Stuffing};
 use crate::judge::suggest::{self, Suggestion};
 use crate::judge::writing;
-use crate::read::extract::Extracted;
+use crate::read::extract::{Extracted, Kind};
 use crate::read::sections::{Document, Purpose};
 
 /// Everything `match` reports, in the shape of the JSON contract (`schema_version` 1).
@@ -194,7 +194,7 @@ pub fn analyze(
     }
     let score_note = if let Some(why) = checks::unreadable_because(&checks) {
         Some(match why {
-            "glued_words" => "the resume's words run together (spaces lost in the PDF), so a keyword score would be meaningless; fix the file first (see the glued_words check)".to_string(),
+            "glued_words" => GLUED_NOTE.to_string(),
             _ => GARBLED_NOTE.to_string(),
         })
     } else {
@@ -368,15 +368,22 @@ fn highlights(lexicon: &Lexicon, mentions: &[Mention], results: &[SkillResult]) 
 /// Why a garbled resume has no score, in `match` and `rank` alike.
 pub const GARBLED_NOTE: &str = "the resume's text is garbled (symbols instead of letters), so a keyword score would be meaningless; fix the file first (see the garbled_text check)";
 
+/// Why a resume whose words run together has no score, in `match` and `rank` alike.
+pub const GLUED_NOTE: &str = "the resume's words run together (spaces lost in the PDF), so a keyword score would be meaningless; fix the file first (see the glued_words check)";
+
 /// The part of an analysis `rank` needs, without checks and suggestions: scored in
 /// the batch hot path.
 pub struct QuickScore<'a> {
-    /// The scores, withheld (`None`) when the text is garbled, as [`analyze`] does.
+    /// The scores, withheld (`None`) when the text is garbled or glued, as
+    /// [`analyze`] does.
     pub scores: score::Scores,
     /// The evidence score, as [`analyze`] gives it (withheld alike).
     pub evidence_score: Option<f64>,
     /// The text is garbled (the `garbled_text` check fails).
     pub garbled: bool,
+    /// The words run together (the `glued_words` check fails); only asked of text a
+    /// file format laid out (see [`quick`]).
+    pub glued: bool,
     /// Posting skills the resume lacks, required first (names borrowed from the
     /// lexicon: no string is copied per resume).
     pub missing: Vec<&'a str>,
@@ -389,11 +396,15 @@ pub struct QuickScore<'a> {
 /// Scores a resume for ranking: the statuses, scores, evidence score and flags
 /// [`analyze`] would give, without the details only a report shows.
 /// `also`: skills asked about besides the posting's (`--require`); mentions of other
-/// skills may be left out. `hidden`: the skills in text of the file a reader cannot
-/// see (see [`hidden_text`]).
+/// skills may be left out. `kind`: the file's format. Words run together when a
+/// PDF's (or a DOCX's or page's) layout loses its spaces, so only those are tested
+/// for glued words: the test reads every word, and plain text (most of a batch) is
+/// what someone typed. `hidden`: the skills in
+/// text of the file a reader cannot see (see [`hidden_text`]).
 pub fn quick<'a>(
     matcher: &'a Matcher,
     resume_doc: &Document,
+    kind: Kind,
     job: &'a JobProfile,
     also: impl Fn(SkillId) -> bool,
     hidden: Option<&Hidden>,
@@ -409,6 +420,7 @@ pub fn quick<'a>(
     );
     let mut scores = score::scores_for(matcher, job, &statuses);
     let garbled = checks::text_is_garbled(resume_doc);
+    let glued = !garbled && kind != Kind::Text && checks::text_is_glued(resume_doc);
     let facts = resume::facts(resume_doc);
     let stuffing = stuffing::find(resume_doc, &mentions, &|s| asks_about(job, s), hidden);
     let backing = evidence::weigh(
@@ -437,7 +449,7 @@ pub fn quick<'a>(
         .collect();
     let skill_short = evidence::years_verdicts(&asks).contains(&evidence::YearsVerdict::Short);
     let mut evidence_score = evidence::resume_score(job, &credits, &facts, &stuffing);
-    if garbled {
+    if garbled || glued {
         scores.score = None;
         scores.hard = None;
         scores.soft = None;
@@ -445,13 +457,16 @@ pub fn quick<'a>(
     }
     let flags = flags(&Flagged {
         stuffing: &stuffing,
-        unreadable: garbled.then_some("garbled_text"),
+        unreadable: garbled
+            .then_some("garbled_text")
+            .or(glued.then_some("glued_words")),
         years_short: skill_short || score::overall_years_short(job, &facts),
     });
     QuickScore {
         scores,
         evidence_score,
         garbled,
+        glued,
         missing: missing(matcher.lexicon(), job, &statuses),
         mentions,
         flags,

@@ -22,7 +22,7 @@ use regex::Regex;
 
 use crate::judge::score::{Check, CheckStatus};
 use crate::prose::{capitalize, join_and, plural};
-use crate::read::extract::quality::TextQuality;
+use crate::read::extract::quality::{self, TextQuality};
 use crate::read::extract::{Extracted, Kind};
 use crate::read::sections::{Document, SectionKind};
 
@@ -242,6 +242,19 @@ fn char_at(text: &str, at: usize) -> char {
     text[at..].chars().next().unwrap_or(' ')
 }
 
+/// Whether the `glued_words` check fails on text of this quality.
+fn glued_fails(quality: &TextQuality) -> bool {
+    quality.tokens >= 10 && quality.glued_share >= GLUED_FAIL
+}
+
+/// The verdict of the `glued_words` check alone, for `rank`, which withholds the
+/// score of glued text as `match` does. It reads every word, several times the cost
+/// of [`text_is_garbled`], so `rank` asks it only of text a file format laid out
+/// (PDF, DOCX, HTML: see `judge::analysis::quick`), where spaces can be lost.
+pub fn text_is_glued(doc: &Document) -> bool {
+    quality::may_have_glued_run(doc.text()) && glued_fails(&TextQuality::of(doc.text()))
+}
+
 /// True when the checks found the text garbled or its words glued together: the
 /// keyword score would be noise.
 pub fn is_garbled(checks: &[Check]) -> bool {
@@ -430,8 +443,8 @@ fn garbled_text(extracted: &Extracted, doc: &Document) -> Check {
 fn glued_words(doc: &Document) -> Check {
     let quality = TextQuality::of(doc.text());
     let percent = (quality.glued_share * 100.0).round();
-    let sample = quality.glued_sample.unwrap_or_default();
-    if quality.tokens >= 10 && quality.glued_share >= GLUED_FAIL {
+    if glued_fails(&quality) {
+        let sample = quality.glued_sample.unwrap_or_default();
         check(
             "glued_words",
             CheckStatus::Fail,
@@ -440,6 +453,7 @@ fn glued_words(doc: &Document) -> Check {
             ),
         )
     } else if quality.tokens >= 10 && quality.glued_share >= GLUED_WARN {
+        let sample = quality.glued_sample.unwrap_or_default();
         check(
             "glued_words",
             CheckStatus::Warn,

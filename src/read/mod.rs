@@ -6,6 +6,7 @@
 
 pub mod deadline;
 pub mod extract;
+pub mod hyphen_join;
 pub mod isolated;
 pub mod near_duplicate;
 pub mod normalize;

@@ -51,7 +51,7 @@ pub fn normalize(raw: &str) -> String {
     }
     if hyphen_at_break {
         let mut lines: Vec<String> = out.split('\n').map(str::to_string).collect();
-        join_hyphenated_words(&mut lines);
+        super::hyphen_join::join_broken_words(&mut lines);
         out = lines.join("\n");
     }
     out
@@ -187,26 +187,6 @@ fn needs_collapsing(line: &str) -> bool {
     false
 }
 
-/// Joins a word split across a line break with a hyphen ("distrib-" / "uted ..."),
-/// moving the second half up so both lines keep their numbers.
-fn join_hyphenated_words(lines: &mut [String]) {
-    for i in 0..lines.len().saturating_sub(1) {
-        let ends_split = {
-            let mut tail = lines[i].chars().rev();
-            tail.next() == Some('-') && tail.next().is_some_and(char::is_alphabetic)
-        };
-        let next_starts_lower = lines[i + 1].chars().next().is_some_and(char::is_lowercase);
-        if !(ends_split && next_starts_lower) {
-            continue;
-        }
-        let next = std::mem::take(&mut lines[i + 1]);
-        let (fragment, rest) = next.split_once(' ').unwrap_or((next.as_str(), ""));
-        lines[i].pop();
-        lines[i].push_str(fragment);
-        lines[i + 1] = rest.to_string();
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::{may_be_letter_spaced, needs_collapsing, normalize};
@@ -258,9 +238,12 @@ mod tests {
 
     #[test]
     fn hyphenated_line_breaks_join_and_keep_line_count() {
-        let text = normalize("built distrib-\nuted systems\nJava-\nScript stays");
-        assert_eq!(text, "built distributed\nsystems\nJava-\nScript stays");
-        assert_eq!(text.lines().count(), 4);
+        let text = normalize("built distrib-\nuted systems\nJava-\nScript, domain-\ndriven design");
+        assert_eq!(
+            text,
+            "built distributed\nsystems\nJavaScript,\ndomain-driven\ndesign"
+        );
+        assert_eq!(text.lines().count(), 5);
     }
 
     #[test]

@@ -74,6 +74,19 @@ pub fn two_column_pdf(left: &[&str], right: &[&str]) -> Vec<u8> {
     pdf.finish()
 }
 
+/// A one-page PDF with each line drawn where the caller says: `(x, row, text)`, row 0
+/// on the first baseline. For layouts the other builders do not draw, such as a
+/// column whose headings, bullets and wrapped lines start at three places.
+pub fn placed_pdf(lines: &[(f32, usize, &str)]) -> Vec<u8> {
+    let mut ops = Vec::new();
+    for &(x, row, text) in lines {
+        ops.extend(text_object(x, TOP - LEADING * row as f32, text));
+    }
+    let mut pdf = PdfBuilder::new();
+    pdf.add_page(ops);
+    pdf.finish()
+}
+
 /// A "scanned" resume: one page that shows a grey-scale image and has no text at all.
 ///
 /// The image is a striped pattern that looks like lines of print from afar; what

@@ -538,7 +538,14 @@ fn lay_out_rows(rows: &[Row], depth: usize, lines: &mut Vec<String>) {
                 .words
                 .iter()
                 .cloned()
-                .partition(|w| (w.x0 + w.x1) / 2.0 < middle);
+                // A word begun left of the gutter, or ended before the right column
+                // starts, is the left column's, however far an overfilled line runs
+                // into the gutter.
+                .partition(|w| {
+                    (w.x0 + w.x1) / 2.0 < middle
+                        || w.x0 < gutter.from
+                        || w.x1 < gutter.first_start()
+                });
             for (side, words) in [(&mut left, l), (&mut right, r)] {
                 if let (Some(a), Some(b)) = (words.first(), words.last()) {
                     side.push(Fragment {
@@ -572,6 +579,10 @@ fn crosses_gutter(f: &Fragment, gutter: &Gutter) -> bool {
     if !(f.x0 < gutter.from && f.x1 > gutter.to) {
         return false;
     }
+    // A left line overfilled into the gutter that stops short of the right column.
+    if f.x1 < gutter.first_start() {
+        return false;
+    }
     if f.words
         .iter()
         .any(|w| w.x0 < gutter.from && w.x1 > gutter.to + w.size)
@@ -579,11 +590,31 @@ fn crosses_gutter(f: &Fragment, gutter: &Gutter) -> bool {
         return true;
     }
     let middle = gutter.middle();
-    f.words
+    let Some(at) = f.words.iter().position(|w| (w.x0 + w.x1) / 2.0 >= middle) else {
+        return false;
+    };
+    if (f.words[at].x0 - gutter.column_start).abs() <= 1.0 {
+        return false;
+    }
+    // The first word begun past the gutter's start: a left line overfilled into the
+    // gutter may put its last word's middle past the gutter's.
+    let at = f.words[at..]
         .iter()
-        .find(|w| (w.x0 + w.x1) / 2.0 >= middle)
-        .is_some_and(|w| (w.x0 - gutter.column_start).abs() > 1.0)
+        .position(|w| w.x0 >= gutter.from)
+        .map_or(at, |k| at + k);
+    let w = &f.words[at];
+    // At another start of the right column, after more than a word space: the
+    // columns touch. (A full-width line's words stand a word space apart.)
+    let gap = at.checked_sub(1).map_or(0.0, |p| w.x0 - f.words[p].x1);
+    let at_other_start = gutter.other_starts.iter().any(|s| (w.x0 - s).abs() <= 1.0);
+    !(at_other_start && gap >= COLUMN_TOUCH_GAP * w.size)
 }
+
+/// A gap wider than this many font sizes is more than a word space (about a third
+/// of one, half in a loosely justified line): where two columns touch.
+const COLUMN_TOUCH_GAP: f64 = 0.55;
+/// Line starts of a right column kept besides the commonest.
+const OTHER_STARTS: usize = 3;
 
 /// The strip between two columns, and where the right column's lines start.
 #[derive(Debug, Clone, Copy)]
@@ -591,11 +622,23 @@ struct Gutter {
     from: f64,
     to: f64,
     column_start: f64,
+    /// The right column's next commonest line starts, each shared by a few rows (or
+    /// NaN): its headings, bullets and the text after them start at different
+    /// places, and a row whose right half starts at any of them is two columns (a
+    /// sidebar line overfilled up to a bullet, "MySQL, Re- • Designed…").
+    other_starts: [f64; OTHER_STARTS],
 }
 
 impl Gutter {
     fn middle(&self) -> f64 {
         (self.from + self.to) / 2.0
+    }
+
+    /// The leftmost place the right column's lines start.
+    fn first_start(&self) -> f64 {
+        self.other_starts
+            .iter()
+            .fold(self.column_start, |a, &b| a.min(b))
     }
 }
 
@@ -693,14 +736,26 @@ fn find_gutter(rows: &[Row]) -> Option<Gutter> {
         .map(|w| (w.x0 * 2.0).round() as i64)
         .collect();
     starts.sort_unstable();
-    let column_start = starts
+    let commonest = starts
         .chunk_by(|a, b| a == b)
         .max_by_key(|run| run.len())
-        .map_or(g1, |run| run[0] as f64 / 2.0);
+        .map(|run| run[0]);
+    let column_start = commonest.map_or(g1, |start| start as f64 / 2.0);
+    // Other starts count when several rows share them.
+    let mut others: Vec<&[i64]> = starts
+        .chunk_by(|a, b| a == b)
+        .filter(|run| Some(run[0]) != commonest && run.len() >= 3)
+        .collect();
+    others.sort_by_key(|run| std::cmp::Reverse(run.len()));
+    let mut other_starts = [f64::NAN; OTHER_STARTS];
+    for (slot, run) in other_starts.iter_mut().zip(others) {
+        *slot = run[0] as f64 / 2.0;
+    }
     Some(Gutter {
         from: g0,
         to: g1,
         column_start,
+        other_starts,
     })
 }
 
