@@ -421,7 +421,7 @@ pub fn quick<'a>(
     let mut scores = score::scores_for(matcher, job, &statuses);
     let garbled = checks::text_is_garbled(resume_doc);
     let glued = !garbled && kind != Kind::Text && checks::text_is_glued(resume_doc);
-    let facts = resume::facts(resume_doc);
+    let facts = resume::roles(resume_doc);
     let stuffing = stuffing::find(resume_doc, &mentions, &|s| asks_about(job, s), hidden);
     let backing = evidence::weigh(
         matcher.lexicon(),

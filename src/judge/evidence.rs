@@ -245,18 +245,27 @@ pub fn weigh(
     stuffing: &Stuffing,
     wanted: impl Fn(SkillId) -> bool,
 ) -> ResumeEvidence {
-    let mut total: FxHashMap<SkillId, usize> = FxHashMap::default();
+    // Only the skills asked about, and those implying one, matter: `rank` asks about
+    // a posting's fifteen or so of the resume's fifty. Decided once per skill.
+    let mut relevant: FxHashMap<SkillId, bool> = map_for(mentions.len());
+    let mut total: FxHashMap<SkillId, usize> = map_for(mentions.len());
     for m in mentions {
-        *total.entry(m.skill).or_default() += 1;
+        let keep = *relevant.entry(m.skill).or_insert_with(|| {
+            wanted(m.skill) || lexicon.implied_by(m.skill).iter().any(|&t| wanted(t))
+        });
+        if keep {
+            *total.entry(m.skill).or_default() += 1;
+        }
     }
     let honest: Vec<Placed> = mentions
         .iter()
+        .filter(|m| total.contains_key(&m.skill))
         .filter(|m| !stuffing.is_stuffed_line(m.line))
         .filter(|m| stuffing.hidden_count(m.skill) < total[&m.skill])
         .copied()
         .collect();
     let stated: Vec<Stated> = stated_years(doc, &honest);
-    let mut own: FxHashMap<SkillId, Facts> = FxHashMap::default();
+    let mut own: FxHashMap<SkillId, Facts> = map_for(mentions.len());
     for m in &honest {
         let f = own.entry(m.skill).or_default();
         if let Some(r) = role_of(facts, m.line) {
@@ -273,7 +282,7 @@ pub fn weigh(
         }
     }
     // Who implies what, among the skills shown.
-    let mut implying: FxHashMap<SkillId, Vec<SkillId>> = FxHashMap::default();
+    let mut implying: FxHashMap<SkillId, Vec<SkillId>> = map_for(mentions.len());
     let mut shown: Vec<SkillId> = own.keys().copied().collect();
     shown.sort();
     for &p in &shown {
@@ -284,7 +293,7 @@ pub fn weigh(
         }
     }
     let now = current_month();
-    let mut by_skill = FxHashMap::default();
+    let mut by_skill = map_for(mentions.len());
     let mut asked: Vec<SkillId> = total
         .keys()
         .chain(implying.keys())
@@ -354,6 +363,12 @@ pub fn weigh(
         );
     }
     ResumeEvidence { by_skill }
+}
+
+/// A map sized for the skills of `mentions` mentions, so it never grows on the way
+/// (`rank` weighs every resume; growing was a tenth of the cost).
+fn map_for<V>(mentions: usize) -> FxHashMap<SkillId, V> {
+    FxHashMap::with_capacity_and_hasher(mentions.min(64), Default::default())
 }
 
 /// A skill's level from its own mentions.

@@ -117,62 +117,69 @@ pub(crate) const ROLE_WORDS: &[&str] = &[
 
 /// Reads roles, total experience and degree from a resume.
 pub fn facts(doc: &Document) -> ResumeFacts {
+    let mut facts = read_roles(doc, true);
+    let education_text: String = doc
+        .sections()
+        .iter()
+        .filter(|s| matches!(s.kind, SectionKind::Education | SectionKind::Certifications))
+        .flat_map(|s| (s.start_line..=s.end_line).map(|l| doc.line_text(l)))
+        .collect::<Vec<_>>()
+        .join("\n");
+    facts.degree = degree_in(if education_text.is_empty() {
+        doc.text()
+    } else {
+        &education_text
+    });
+    facts
+}
+
+/// The dated roles and total experience, without the degree: what `rank` weighs
+/// evidence with (the degree regexes would cost more than the roles). Titles are
+/// left empty: `rank` shows none, and picking them costs as much as the dates.
+pub fn roles(doc: &Document) -> ResumeFacts {
+    read_roles(doc, false)
+}
+
+/// The dated roles, with their titles when `titles`.
+fn read_roles(doc: &Document, titles: bool) -> ResumeFacts {
+    let title_of = |line: &str| if titles { pick_title(line) } else { String::new() };
     let has_experience = doc
         .sections()
         .iter()
         .any(|s| s.kind == SectionKind::Experience);
     let now = current_month();
     let mut roles: Vec<Role> = Vec::new();
-    let lines: Vec<&str> = doc.text().split('\n').collect();
-    for (i, line) in lines.iter().enumerate() {
-        let line_no = i + 1;
+    for line_no in year_lines(doc) {
+        let i = line_no - 1;
+        let line = doc.line_text(line_no);
         let section = doc.section_of_line(line_no);
         if has_experience && section != SectionKind::Experience {
             continue;
         }
-        if !has_year(line) {
-            continue;
-        }
-        let Some(caps) = RANGE.captures(line) else {
+        // The regex finds the range (a DFA, no capture groups); its two dates are
+        // read from the few bytes it matched.
+        let Some(found) = RANGE.find(line) else {
             continue;
         };
-        let month = |m: &str, n: &str, default: u32| -> u32 {
-            if let Some(m) = caps.name(m) {
-                month_number(m.as_str())
-            } else if let Some(n) = caps.name(n) {
-                n.as_str()
-                    .parse()
-                    .ok()
-                    .filter(|n| (1..=12).contains(n))
-                    .unwrap_or(default)
-            } else {
-                default
-            }
-        };
-        let y1: u32 = caps["y1"].parse().unwrap_or(0);
-        let start = y1 * 12 + month("m1", "n1", 1) - 1;
-        let end = if caps.name("now").is_some() {
-            now
-        } else {
-            let y2: u32 = caps
-                .name("y2")
-                .and_then(|y| y.as_str().parse().ok())
-                .unwrap_or(y1);
-            y2 * 12 + month("m2", "n2", 12) - 1
+        let Some((start, end)) = range_months(found.as_str(), now) else {
+            continue;
         };
         if end < start || end > now + 12 {
             continue;
         }
-        let before_dates = line[..caps.get(0).unwrap().start()]
+        let before_dates = line[..found.start()]
             .trim()
             .trim_end_matches(['|', ',', '-', '('])
             .trim();
         let (title, first_line) = if before_dates.split_whitespace().count() >= 1 {
-            (pick_title(before_dates), line_no)
+            (title_of(before_dates), line_no)
         } else {
-            match (0..i).rev().find(|&j| !lines[j].trim().is_empty()) {
-                Some(j) if !lines[j].starts_with('•') && doc.section_of_line(j + 1) == section => {
-                    (pick_title(lines[j]), j + 1)
+            match (0..i).rev().find(|&j| !doc.line_text(j + 1).trim().is_empty()) {
+                Some(j)
+                    if !doc.line_text(j + 1).starts_with('•')
+                        && doc.section_of_line(j + 1) == section =>
+                {
+                    (title_of(doc.line_text(j + 1)), j + 1)
                 }
                 _ => (String::new(), line_no),
             }
@@ -189,42 +196,89 @@ pub fn facts(doc: &Document) -> ResumeFacts {
             title,
             start,
             end,
-            dates: caps[0].to_string(),
+            dates: found.as_str().to_string(),
             first_line,
             last_line: section_end,
         });
     }
     let total_months = union_months(roles.iter().map(|r| (r.start, r.end)).collect());
-    let education_text: String = doc
-        .sections()
-        .iter()
-        .filter(|s| matches!(s.kind, SectionKind::Education | SectionKind::Certifications))
-        .flat_map(|s| (s.start_line..=s.end_line).map(|l| doc.line_text(l)))
-        .collect::<Vec<_>>()
-        .join("\n");
-    let degree = degree_in(if education_text.is_empty() {
-        doc.text()
-    } else {
-        &education_text
-    });
     ResumeFacts {
         roles,
         total_months,
-        degree,
+        degree: None,
     }
 }
 
-/// Whether a line holds a year from 1900 to 2099. A date range needs one, and most
-/// lines have none: this byte search keeps the date regex off them (`rank` reads
-/// the roles of every resume).
-fn has_year(line: &str) -> bool {
-    let b = line.as_bytes();
-    memchr::memchr2_iter(b'1', b'2', b).any(|i| {
-        b.len() >= i + 4
-            && matches!((b[i], b[i + 1]), (b'1', b'9') | (b'2', b'0'))
-            && b[i + 2].is_ascii_digit()
-            && b[i + 3].is_ascii_digit()
-    })
+/// Whether a year from 1900 to 2099 starts at byte `at`.
+fn year_at(b: &[u8], at: usize) -> bool {
+    b.len() >= at + 4
+        && matches!((b[at], b[at + 1]), (b'1', b'9') | (b'2', b'0'))
+        && b[at + 2].is_ascii_digit()
+        && b[at + 3].is_ascii_digit()
+}
+
+/// The 1-based lines holding a year, ascending. A date range needs one, and most
+/// lines have none: one byte search over the text keeps the date regex off them
+/// (`rank` reads the roles of every resume).
+fn year_lines(doc: &Document) -> Vec<usize> {
+    let b = doc.text().as_bytes();
+    let mut lines: Vec<usize> = Vec::new();
+    for at in memchr::memchr2_iter(b'1', b'2', b) {
+        if year_at(b, at) {
+            let line = doc.line_of(at);
+            if lines.last() != Some(&line) {
+                lines.push(line);
+            }
+        }
+    }
+    lines
+}
+
+/// The months a date range [`RANGE`] matched covers: "Mar 2019 - Present",
+/// "06/2016 to 02/2019", "2010-2012" (a start without a month is January, an end
+/// December).
+fn range_months(range: &str, now: u32) -> Option<(u32, u32)> {
+    let b = range.as_bytes();
+    let first = (0..b.len()).find(|&i| year_at(b, i))?;
+    let y1: u32 = range[first..first + 4].parse().ok()?;
+    let start = y1 * 12 + side_month(&range[..first], 1) - 1;
+    let rest = &range[first + 4..];
+    let end = match (0..rest.len()).find(|&i| year_at(rest.as_bytes(), i)) {
+        Some(second) => {
+            let y2: u32 = rest[second..second + 4].parse().ok()?;
+            // What stands between: the separator, then the end's month.
+            let between = rest[..second].trim_start();
+            let between = ["-", "to", "until"]
+                .iter()
+                .find_map(|sep| {
+                    between
+                        .get(..sep.len())
+                        .filter(|head| head.eq_ignore_ascii_case(sep))
+                        .map(|_| &between[sep.len()..])
+                })
+                .unwrap_or(between);
+            y2 * 12 + side_month(between, 12) - 1
+        }
+        None => now,
+    };
+    Some((start, end))
+}
+
+/// The month written before a date's year ("Mar ", "06/", "Sept. "), or `default`.
+fn side_month(before: &str, default: u32) -> u32 {
+    let before = before.trim();
+    if before.is_empty() {
+        return default;
+    }
+    if before.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return month_number(before);
+    }
+    before
+        .trim_end_matches(['/', '.'])
+        .parse()
+        .ok()
+        .filter(|n| (1..=12).contains(n))
+        .unwrap_or(default)
 }
 
 /// The part of a role line that is the title: the segment with a role word, or the first.

@@ -23,12 +23,81 @@ const MOST_YEARS: f64 = 45.0;
 /// How far past the years a clause may name the skills it is about.
 const CLAUSE_BYTES: usize = 160;
 
+/// "6+ years", "five years", "5 yrs": the number and the unit. ASCII-only classes
+/// and word boundaries keep it on the regex crate's fast engines.
 static YEARS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty)\s*(?:\+|plus)?\s*(?:years?|yrs?)\b",
+        r"(?i-u)\b(\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty)\s*(?:\+|plus)?\s*(?:years?|yrs?)\b",
     )
     .unwrap()
 });
+
+/// Where the units the years are written in ("year", "yr", any case) end: the
+/// regex runs only in a short window before each, since almost every line has none.
+/// A search for the letter y (vectorised by memchr) and a look at what follows.
+fn units(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'y', b'Y', bytes).filter_map(move |at| {
+        let rest = &bytes[at + 1..];
+        let is = |word: &[u8]| rest.len() >= word.len() && rest[..word.len()].eq_ignore_ascii_case(word);
+        if is(b"ear") {
+            Some((at, at + 4))
+        } else if is(b"r") {
+            Some((at, at + 2))
+        } else {
+            None
+        }
+    })
+}
+
+/// How far before its unit a number of years may start ("twenty-" is the longest
+/// number, then "+" and spaces).
+const BEFORE_UNIT: usize = 16;
+
+/// Every "N years" in the text: start, end and the number.
+fn years_in(text: &str) -> Vec<(usize, usize, f64)> {
+    let mut found: Vec<(usize, usize, f64)> = Vec::new();
+    for (unit_start, unit_end) in units(text) {
+        // Back to the start of a word, so the window never opens inside one ("123",
+        // "written") where a word boundary would be made up.
+        let mut from = unit_start.saturating_sub(BEFORE_UNIT);
+        let bytes = text.as_bytes();
+        while from > 0 && (bytes[from - 1].is_ascii_alphanumeric() || !text.is_char_boundary(from)) {
+            from -= 1;
+        }
+        // The unit and a plural "s", and the word boundary after it.
+        let mut to = (unit_end + 2).min(text.len());
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        let window = &text[from..to];
+        for whole in YEARS.find_iter(window) {
+            let (start, end) = (from + whole.start(), from + whole.end());
+            // The unit's own window: a match ending elsewhere belongs to another.
+            if end < unit_end || found.last().is_some_and(|f| f.0 == start) {
+                continue;
+            }
+            // The number opens the match: digits ("6", "4.5"), else a word ("six").
+            let m = whole.as_str();
+            let word = if m.starts_with(|c: char| c.is_ascii_digit()) {
+                &m[..m.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(m.len())]
+            } else {
+                // "sixyears" has no space before its unit.
+                let run = &m[..m.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(m.len())];
+                let lower = run.to_ascii_lowercase();
+                let unit = ["years", "year", "yrs", "yr"]
+                    .iter()
+                    .find(|u| lower.len() > u.len() && lower.ends_with(*u))
+                    .map_or(0, |u| u.len());
+                &run[..run.len() - unit]
+            };
+            if let Some(years) = number(word).filter(|&y| y > 0.0 && y <= MOST_YEARS) {
+                found.push((start, end, years));
+            }
+        }
+    }
+    found
+}
 
 /// Words that may stand between the years and "experience": "6 years of hands-on
 /// experience".
@@ -82,14 +151,7 @@ const PEOPLE: &[&str] = &[
 pub fn stated_years(doc: &Document, mentions: &[Placed]) -> Vec<Stated> {
     let text = doc.text();
     let mut out = Vec::new();
-    let found: Vec<(usize, usize, f64)> = YEARS
-        .captures_iter(text)
-        .filter_map(|c| {
-            let whole = c.get(0)?;
-            let years = number(&c[1])?;
-            (years > 0.0 && years <= MOST_YEARS).then_some((whole.start(), whole.end(), years))
-        })
-        .collect();
+    let found = years_in(text);
     for (i, &(start, end, years)) in found.iter().enumerate() {
         let next = found.get(i + 1).map_or(text.len(), |n| n.0);
         let clause_end = clause_end(text, end, next);
@@ -274,6 +336,21 @@ mod tests {
             stated("Go developer with over 4 years"),
             [("Go".to_string(), 4.0)]
         );
+    }
+
+    #[test]
+    fn the_windowed_search_finds_what_a_whole_text_search_finds() {
+        let text = "rewritten years, sixyears, Over 12+ years yrs; five YEARS of Go, 3.5 yrs Rust. 120 years, 7years, 8 year old, ünïcode 4 years, twenty years\n9 Years";
+        let whole: Vec<(usize, usize, f64)> = YEARS
+            .captures_iter(text)
+            .filter_map(|c| {
+                let m = c.get(0)?;
+                let y = number(&c[1]).filter(|&y| y > 0.0 && y <= MOST_YEARS)?;
+                Some((m.start(), m.end(), y))
+            })
+            .collect();
+        assert_eq!(years_in(text), whole);
+        assert_eq!(whole.len(), 9, "{whole:?}");
     }
 
     #[test]

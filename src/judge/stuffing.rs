@@ -240,7 +240,7 @@ pub fn find(
             Some("labelled as keywords")
         } else if matches!(section, SectionKind::Experience | SectionKind::Projects) {
             (!stack && skills.len() >= 12).then_some("a bare list inside a role")
-        } else if section == SectionKind::Skills {
+        } else if section == SectionKind::Skills && skills.len() >= 30 {
             let elsewhere = mentions
                 .iter()
                 .filter(|m| m.line < first_line || m.line > last_line)
@@ -248,8 +248,9 @@ pub fn find(
                 .map(|m| m.skill)
                 .collect::<rustc_hash::FxHashSet<_>>()
                 .len();
-            (skills.len() >= 30 && elsewhere * 5 <= skills.len())
-                .then_some("far larger than a skills list")
+            (elsewhere * 5 <= skills.len()).then_some("far larger than a skills list")
+        } else if section == SectionKind::Skills {
+            None
         } else {
             (skills.len() >= 8).then_some("outside a Skills section")
         };
@@ -274,20 +275,30 @@ pub fn find(
 
 /// A quick bound before [`line_facts`] reads a line word by word: the mentions'
 /// words cannot reach 60% of the line's words (most lines of every resume are
-/// sentences with a skill or two).
+/// sentences with a skill or two). Counts the line's words only until they are too
+/// many, so a long sentence costs a few dozen bytes.
 fn could_be_bare(doc: &Document, line: usize, on_line: &[Placed]) -> bool {
     let text = doc.text().as_bytes();
-    let spaces = |r: std::ops::Range<usize>| text[r].iter().filter(|&&b| b == b' ').count();
-    let line_text = doc.line_text(line);
-    // Words the line has at least (a space before a letter or digit starts one)...
-    let words_min = 1 + line_text
-        .as_bytes()
-        .windows(2)
-        .filter(|w| w[0] == b' ' && w[1].is_ascii_alphanumeric())
-        .count();
-    // ...and words inside mentions at most; a label ("Keywords:") may add one word.
-    let covered_max: usize = on_line.iter().map(|m| 1 + spaces(m.start..m.end)).sum();
-    (covered_max + 1) * 10 >= words_min * 6
+    // Words inside mentions at most; a label ("Keywords:") may add one word.
+    let covered_max: usize = on_line
+        .iter()
+        .map(|m| 1 + text[m.start..m.end].iter().filter(|&&b| b == b' ').count())
+        .sum::<usize>()
+        + 1;
+    // A bare line has at most this many words.
+    let most_words = covered_max * 10 / 6;
+    let line_text = doc.line_text(line).as_bytes();
+    // Words the line has at least: a space before a letter or digit starts one.
+    let mut words = 1;
+    for pair in line_text.windows(2) {
+        if pair[0] == b' ' && pair[1].is_ascii_alphanumeric() {
+            words += 1;
+            if words > most_words {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 /// Whether a line is bare, and how it is labelled.
@@ -316,7 +327,8 @@ fn line_facts(doc: &Document, line: usize, on_line: &[Placed]) -> LineFacts {
             continue;
         }
         words += 1;
-        let word_start = start + token.find(word).unwrap_or(0);
+        // `word` is a slice of `token`: its offset is the distance between them.
+        let word_start = start + (word.as_ptr() as usize - token.as_ptr() as usize);
         let word_end = word_start + word.len();
         if on_line
             .iter()
