@@ -142,7 +142,13 @@ pub fn roles(doc: &Document) -> ResumeFacts {
 
 /// The dated roles, with their titles when `titles`.
 fn read_roles(doc: &Document, titles: bool) -> ResumeFacts {
-    let title_of = |line: &str| if titles { pick_title(line) } else { String::new() };
+    let title_of = |line: &str| {
+        if titles {
+            pick_title(line)
+        } else {
+            String::new()
+        }
+    };
     let has_experience = doc
         .sections()
         .iter()
@@ -174,7 +180,10 @@ fn read_roles(doc: &Document, titles: bool) -> ResumeFacts {
         let (title, first_line) = if before_dates.split_whitespace().count() >= 1 {
             (title_of(before_dates), line_no)
         } else {
-            match (0..i).rev().find(|&j| !doc.line_text(j + 1).trim().is_empty()) {
+            match (0..i)
+                .rev()
+                .find(|&j| !doc.line_text(j + 1).trim().is_empty())
+            {
                 Some(j)
                     if !doc.line_text(j + 1).starts_with('•')
                         && doc.section_of_line(j + 1) == section =>

@@ -39,7 +39,8 @@ fn units(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let bytes = text.as_bytes();
     memchr::memchr2_iter(b'y', b'Y', bytes).filter_map(move |at| {
         let rest = &bytes[at + 1..];
-        let is = |word: &[u8]| rest.len() >= word.len() && rest[..word.len()].eq_ignore_ascii_case(word);
+        let is =
+            |word: &[u8]| rest.len() >= word.len() && rest[..word.len()].eq_ignore_ascii_case(word);
         if is(b"ear") {
             Some((at, at + 4))
         } else if is(b"r") {
@@ -62,7 +63,8 @@ fn years_in(text: &str) -> Vec<(usize, usize, f64)> {
         // "written") where a word boundary would be made up.
         let mut from = unit_start.saturating_sub(BEFORE_UNIT);
         let bytes = text.as_bytes();
-        while from > 0 && (bytes[from - 1].is_ascii_alphanumeric() || !text.is_char_boundary(from)) {
+        while from > 0 && (bytes[from - 1].is_ascii_alphanumeric() || !text.is_char_boundary(from))
+        {
             from -= 1;
         }
         // The unit and a plural "s", and the word boundary after it.
@@ -80,10 +82,14 @@ fn years_in(text: &str) -> Vec<(usize, usize, f64)> {
             // The number opens the match: digits ("6", "4.5"), else a word ("six").
             let m = whole.as_str();
             let word = if m.starts_with(|c: char| c.is_ascii_digit()) {
-                &m[..m.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(m.len())]
+                &m[..m
+                    .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+                    .unwrap_or(m.len())]
             } else {
                 // "sixyears" has no space before its unit.
-                let run = &m[..m.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(m.len())];
+                let run = &m[..m
+                    .find(|c: char| !c.is_ascii_alphabetic())
+                    .unwrap_or(m.len())];
                 let lower = run.to_ascii_lowercase();
                 let unit = ["years", "year", "yrs", "yr"]
                     .iter()

@@ -117,6 +117,9 @@ fn header(out: &mut String, a: &Analysis) {
         facts.push(format!("Your latest title: <b>{}</b>", esc(title)));
     }
     facts.push(format!("Dated roles: <b>{:.1} years</b>", a.years_shown));
+    if !a.flags.is_empty() {
+        facts.push(format!("Flags: <b>{}</b>", esc(&a.flags.join(", "))));
+    }
     let _ = writeln!(
         out,
         "<p class=\"meta\">{}</p>\n</header>",
@@ -165,7 +168,11 @@ fn summary(out: &mut String, a: &Analysis) {
             c.total
         );
     }
-    for (name, value) in [("Hard skills", a.hard_score), ("Soft skills", a.soft_score)] {
+    for (name, value) in [
+        ("Evidence", a.evidence_score),
+        ("Hard skills", a.hard_score),
+        ("Soft skills", a.soft_score),
+    ] {
         if let Some(v) = value {
             let _ = writeln!(
                 out,

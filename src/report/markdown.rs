@@ -84,8 +84,11 @@ pub fn analysis(a: &crate::judge::analysis::Analysis) -> String {
     let mut out = format!("## {} vs {}\n\n", cell(&a.file), cell(&a.job));
     match a.score {
         Some(score) => out.push_str(&format!(
-            "**Score: {score:.1} / 100** {}  \nRequired: {}/{} · Preferred: {}/{}\n\n",
+            "**Score: {score:.1} / 100** {}  \n{}Required: {}/{} · Preferred: {}/{}\n\n",
             super::bar(score, 20),
+            a.evidence_score.map_or(String::new(), |e| format!(
+                "Evidence: {e:.1} / 100 (how strongly your roles back these skills; the score is what a keyword filter sees)  \n"
+            )),
             a.required.matched,
             a.required.total,
             a.preferred.matched,
