@@ -313,7 +313,7 @@ fn stated_years_and_years_through_an_implying_skill_count_and_say_so() {
     let stated = write(
         dir.path(),
         "stated.txt",
-        "Lena Vogt\nSUMMARY\nDeveloper with 6 years of Python across web and data work.\nEXPERIENCE\nDeveloper, Kitefield\nJan 2024 - Present\n- Built booking APIs with Django and pytest.\n",
+        "Lena Vogt\nSUMMARY\nDeveloper with 6 years of Python across web and data work.\nEXPERIENCE\nDeveloper, Kitefield\nJan 2024 - Dec 2025\n- Built booking APIs with Django and pytest.\n",
     );
     let json = match_json(&stated, &job);
     let python = skill(&json, "Python");
@@ -358,9 +358,10 @@ fn equal_keyword_scores_are_told_apart_by_years_and_recency() {
     };
     let cvs = dir.path().join("cvs");
     std::fs::create_dir(&cvs).unwrap();
-    // "a" sorts first by name; its shorter career must not win the tie.
-    write(&cvs, "a-short.txt", role("Apr 2022 - Present"));
-    write(&cvs, "b-long.txt", role("Jun 2017 - Present"));
+    // "a" sorts first by name; its shorter career must not win the tie. Fixed dates,
+    // so the years do not grow with the calendar.
+    write(&cvs, "a-short.txt", role("Jan 2021 - Dec 2024"));
+    write(&cvs, "b-long.txt", role("Jan 2015 - Dec 2024"));
     let rows = rank_json(&job, &cvs, &[]);
     let names: Vec<String> = rows.iter().map(file_name).collect();
     assert_eq!(names, ["b-long.txt", "a-short.txt"], "{rows:?}");
