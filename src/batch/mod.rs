@@ -483,9 +483,8 @@ impl<'a> Scorer<'a> {
             PreparedState::Text { doc, kind } => self.score_contained(&name, &doc, kind, None),
             PreparedState::Isolated => match self.extract_in_worker(path) {
                 Ok(extracted) => {
-                    let hidden = analysis::hidden_text(self.matcher, &extracted, |s| {
-                        self.job.position(s).is_some() || !self.job.implied_positions(s).is_empty()
-                    });
+                    let hidden =
+                        analysis::hidden_text(self.matcher, &extracted, |s| self.job.asks_about(s));
                     self.score_contained(
                         &name,
                         &resume_document(&extracted),

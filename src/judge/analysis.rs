@@ -144,7 +144,7 @@ pub fn analyze(
     let facts = resume::facts(resume_doc);
     let placed: Vec<Placed> = mentions.iter().map(Placed::from).collect();
     let hidden = hidden_text(matcher, resume.extracted, |_| true);
-    let relevant = |s| asks_about(job, s);
+    let relevant = |s| job.asks_about(s);
     let stuffing = stuffing::find(resume_doc, &placed, &relevant, hidden.as_ref());
     let backing = evidence::weigh(
         matcher.lexicon(),
@@ -236,12 +236,6 @@ pub fn analyze(
         mentions,
         highlights,
     }
-}
-
-/// Whether a posting asks about a skill, itself or through one it implies: the
-/// skills a stuffed block's size counts.
-fn asks_about(job: &JobProfile, skill: SkillId) -> bool {
-    job.position(skill).is_some() || !job.implied_positions(skill).is_empty()
 }
 
 /// The skills written in the text of a PDF that a reader cannot see (`None` when
@@ -409,8 +403,7 @@ pub fn quick<'a>(
     also: impl Fn(SkillId) -> bool,
     hidden: Option<&Hidden>,
 ) -> QuickScore<'a> {
-    let mentions =
-        matcher.scan_placed_of(resume_doc, |skill| asks_about(job, skill) || also(skill));
+    let mentions = matcher.scan_placed_of(resume_doc, |skill| job.asks_about(skill) || also(skill));
     let statuses = score::statuses(
         job,
         mentions.iter().map(|m| FormMention {
@@ -422,7 +415,7 @@ pub fn quick<'a>(
     let garbled = checks::text_is_garbled(resume_doc);
     let glued = !garbled && kind != Kind::Text && checks::text_is_glued(resume_doc);
     let facts = resume::roles(resume_doc);
-    let stuffing = stuffing::find(resume_doc, &mentions, &|s| asks_about(job, s), hidden);
+    let stuffing = stuffing::find(resume_doc, &mentions, &|s| job.asks_about(s), hidden);
     let backing = evidence::weigh(
         matcher.lexicon(),
         resume_doc,

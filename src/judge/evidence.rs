@@ -204,7 +204,7 @@ impl ResumeEvidence {
         let adds = matches!(w.level, Level::Implied) || w.years_from == Some(YearsFrom::Implied);
         Some(SkillEvidence {
             level: w.level,
-            months: union_months(roles.iter().map(|&r| span(facts, r)).collect()),
+            months: months(facts, &roles),
             roles: roles
                 .iter()
                 .map(|&r| RoleUse {
@@ -227,10 +227,6 @@ impl ResumeEvidence {
             years_from: w.years_from,
         })
     }
-}
-
-fn span(facts: &ResumeFacts, role: usize) -> (u32, u32) {
-    (facts.roles[role].start, facts.roles[role].end)
 }
 
 /// Weighs the evidence of every skill `wanted` asks about, from the resume's
@@ -314,11 +310,6 @@ pub fn weigh(
             None if total.contains_key(&skill) => Level::Stuffed,
             None => Level::None,
         };
-        let level = if level == Level::Stuffed && !others.is_empty() {
-            Level::Implied
-        } else {
-            level
-        };
         let own_months = mine.as_ref().map_or(0, |f| months(facts, &f.roles));
         let own_stated = mine.as_ref().and_then(|f| f.stated).unwrap_or(0.0);
         let mut all_roles: Vec<usize> = mine.as_ref().map_or(Vec::new(), |f| f.roles.clone());
@@ -396,8 +387,14 @@ fn role_of(facts: &ResumeFacts, line: usize) -> Option<usize> {
     (line <= facts.roles[r].last_line).then_some(r)
 }
 
+/// Months covered by some of the dated roles, overlaps once.
 fn months(facts: &ResumeFacts, roles: &[usize]) -> u32 {
-    union_months(roles.iter().map(|&r| span(facts, r)).collect())
+    union_months(
+        roles
+            .iter()
+            .map(|&r| (facts.roles[r].start, facts.roles[r].end))
+            .collect(),
+    )
 }
 
 /// The evidence credit of one posting skill: its level's credit, scaled down when

@@ -162,6 +162,12 @@ impl JobProfile {
             .get(skill.0 as usize)
             .map_or(&[], Vec::as_slice)
     }
+
+    /// Whether the posting asks about a skill, itself or through one it implies: the
+    /// skills a resume is scored on, and a stuffed block's size counts.
+    pub fn asks_about(&self, skill: SkillId) -> bool {
+        self.position(skill).is_some() || !self.implied_positions(skill).is_empty()
+    }
 }
 
 /// Words in a sentence that make its skills preferred.

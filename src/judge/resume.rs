@@ -7,7 +7,6 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use regex::Regex;
 use serde::Serialize;
 
-use crate::find::matcher::Mention;
 use crate::judge::posting::{degree_in, Degree};
 use crate::read::sections::{Document, SectionKind};
 
@@ -48,22 +47,6 @@ impl ResumeFacts {
             .iter()
             .max_by_key(|r| (r.end, r.start))
             .map(|r| r.title.as_str())
-    }
-
-    /// Months of the roles whose lines hold one of `mentions`: one skill's mentions,
-    /// in text order (so their lines ascend and each role is one binary search;
-    /// testing every mention against every role was quadratic on long resumes).
-    pub fn months_with(&self, mentions: &[&Mention]) -> u32 {
-        let intervals: Vec<(u32, u32)> = self
-            .roles
-            .iter()
-            .filter(|r| {
-                let first = mentions.partition_point(|m| m.line < r.first_line);
-                mentions.get(first).is_some_and(|m| m.line <= r.last_line)
-            })
-            .map(|r| (r.start, r.end))
-            .collect();
-        union_months(intervals)
     }
 }
 

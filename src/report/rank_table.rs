@@ -43,23 +43,35 @@ pub fn rank(rows: &[&Row], view: &RankView, style: &Style) -> String {
         }
         let file = relative(&r.file, view.folders);
         longest_file = longest_file.max(file.chars().count());
-        let note = match (&r.error, &r.duplicate_of, r.require_met) {
-            (Some(_), _, _) => {
-                style.paint(&r.reason.unwrap_or(Reason::Other).note(), Ansi::new().red())
-            }
-            (None, Some(first), _) => format!("duplicate of {}", relative(first, view.folders)),
-            (None, None, Some(false)) => "fails --require".to_string(),
-            _ => String::new(),
+        // An error's note is red; other notes are plain.
+        let (note, error) = match (&r.error, &r.duplicate_of, r.require_met) {
+            (Some(_), _, _) => (r.reason.unwrap_or(Reason::Other).note(), true),
+            (None, Some(first), _) => (
+                format!("duplicate of {}", relative(first, view.folders)),
+                false,
+            ),
+            (None, None, Some(false)) => ("fails --require".to_string(), false),
+            _ => (String::new(), false),
         };
-        // The flags a recruiter should see before trusting the scores, then the note.
-        let flags = r
+        // The flags a recruiter should see before trusting the scores, then the note;
+        // measured before they are painted.
+        let plain: Vec<&str> = r
             .flags
             .iter()
-            .map(|f| style.paint(f, Ansi::new().yellow()))
-            .chain((!note.is_empty()).then_some(note))
+            .copied()
+            .chain((!note.is_empty()).then_some(note.as_str()))
+            .collect();
+        longest_flags = longest_flags.max(plain.join(", ").chars().count());
+        let flags = plain
+            .iter()
+            .enumerate()
+            .map(|(i, cell)| match (i < r.flags.len(), error) {
+                (true, _) => style.paint(cell, Ansi::new().yellow()),
+                (false, true) => style.paint(cell, Ansi::new().red()),
+                (false, false) => cell.to_string(),
+            })
             .collect::<Vec<_>>()
             .join(", ");
-        longest_flags = longest_flags.max(console_width(&flags));
         let rank = if r.error.is_none() {
             place += 1;
             place.to_string()
@@ -144,21 +156,6 @@ pub fn rank(rows: &[&Row], view: &RankView, style: &Style) -> String {
         out.push('\n');
     }
     out
-}
-
-/// Columns a cell takes, without the colour codes of a painted flag.
-fn console_width(cell: &str) -> usize {
-    let mut width = 0;
-    let mut in_escape = false;
-    for c in cell.chars() {
-        match (in_escape, c) {
-            (false, '\u{1b}') => in_escape = true,
-            (true, 'm') => in_escape = false,
-            (true, _) => {}
-            (false, _) => width += 1,
-        }
-    }
-    width
 }
 
 /// "18 files could not be read: 15 scanned, 1 reader failure, 2 not documents
