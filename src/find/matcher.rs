@@ -638,6 +638,7 @@ impl Matcher {
         // when an ambiguous form needs it.
         let marks = std::cell::OnceCell::new();
         let mut accepted = Vec::with_capacity(candidates.len());
+        let mut lines = doc.line_cursor();
         for (i, c) in candidates.iter().enumerate() {
             if c.ambiguous
                 && !wanted(self.lexicon.form(c.form_index).skill)
@@ -646,7 +647,7 @@ impl Matcher {
                 continue;
             }
             let (line, section) = if placed || c.ambiguous {
-                let line = doc.line_of(c.span.start);
+                let line = lines.line_of(c.span.start);
                 (line, doc.section_of_line(line))
             } else {
                 (0, SectionKind::Header)

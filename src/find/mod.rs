@@ -9,3 +9,5 @@ pub mod lexicon;
 pub mod matcher;
 mod nested;
 mod word_starts;
+
+pub use word_starts::words_after_space;

@@ -130,6 +130,34 @@ fn fold_key(chunk: &[u8; 16], len: usize) -> u128 {
     (u128::from(high) << 64) | u128::from(low)
 }
 
+/// How many words of `line` start at its start or after ASCII white space (a letter,
+/// digit or `_` there), counted until there are more than `most`: a lower bound on
+/// the line's words, read 16 bytes at a time. Stuffing asks it of every line
+/// with two skills, and almost every such line is a sentence with too many words.
+pub fn words_after_space(line: &[u8], most: usize) -> usize {
+    let mut count = 0;
+    // Whether the byte before the chunk is white space (or the line starts).
+    let mut carry = 1u16;
+    for chunk in line.chunks(16) {
+        let padded: [u8; 16] = match chunk.try_into() {
+            Ok(full) => full,
+            Err(_) => {
+                // Zero is neither white space nor part of a word.
+                let mut padded = [0u8; 16];
+                padded[..chunk.len()].copy_from_slice(chunk);
+                padded
+            }
+        };
+        let (word, space, _) = classes16(&padded);
+        count += ((space << 1 | carry) & word).count_ones() as usize;
+        if count > most {
+            break;
+        }
+        carry = space >> 15;
+    }
+    count
+}
+
 /// Whether a character is part of a word, for term boundaries.
 pub fn is_word_char(c: char) -> bool {
     match c {
@@ -297,6 +325,16 @@ mod tests {
         #[test]
         fn any_text_gives_the_same_starts(text in "\\PC{0,200}") {
             prop_assert_eq!(starts_by_blocks(&text), starts_reference(&text));
+        }
+
+        #[test]
+        fn words_after_space_counts_words_after_white_space(text in "[a-zA-Z_0-9 \t,.|•é]{0,120}", most in 0usize..40) {
+            let b = text.as_bytes();
+            let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+            let all = usize::from(b.first().is_some_and(|&c| word(c)))
+                + b.windows(2).filter(|p| (p[0] == b' ' || p[0] == b'\t') && word(p[1])).count();
+            let counted = words_after_space(b, most);
+            prop_assert_eq!(counted.min(most + 1), all.min(most + 1));
         }
 
         #[test]

@@ -152,7 +152,7 @@ pub fn analyze(
         &facts,
         &placed,
         &stuffing,
-        |s| job.position(s).is_some(),
+        evidence::posting_skills(job),
     );
     let results = score::judge(matcher, job, &mentions, &found, &facts, &backing);
     let scores = score::scores(job, &results);
@@ -422,7 +422,7 @@ pub fn quick<'a>(
         &facts,
         &mentions,
         &stuffing,
-        |s| job.position(s).is_some(),
+        evidence::posting_skills(job),
     );
     let asks: Vec<evidence::YearsAsk> = job
         .skills

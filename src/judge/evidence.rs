@@ -152,7 +152,9 @@ struct Facts {
 /// The evidence of every skill a reader asked about.
 #[derive(Debug, Clone, Default)]
 pub struct ResumeEvidence {
-    by_skill: FxHashMap<SkillId, Weighed>,
+    /// Sorted by skill: a resume weighs a posting's fifteen or so skills, where a
+    /// binary search beats hashing.
+    by_skill: Vec<(SkillId, Weighed)>,
 }
 
 /// A skill's level and years, with what it was built from.
@@ -160,26 +162,31 @@ pub struct ResumeEvidence {
 struct Weighed {
     level: Level,
     own: Facts,
-    /// Skills the resume shows that imply this one, with their facts.
-    implying: Vec<(SkillId, Facts)>,
+    /// Skills the resume shows that imply this one.
+    implying: Vec<SkillId>,
     years: Option<f64>,
     years_from: Option<YearsFrom>,
 }
 
 impl ResumeEvidence {
+    fn get(&self, id: SkillId) -> Option<&Weighed> {
+        let at = self.by_skill.binary_search_by_key(&id, |(s, _)| *s).ok()?;
+        Some(&self.by_skill[at].1)
+    }
+
     /// The level of a skill (`None` when not shown).
     pub fn level(&self, id: SkillId) -> Level {
-        self.by_skill.get(&id).map_or(Level::None, |w| w.level)
+        self.get(id).map_or(Level::None, |w| w.level)
     }
 
     /// The best figure for a skill's years of use.
     pub fn years(&self, id: SkillId) -> Option<f64> {
-        self.by_skill.get(&id).and_then(|w| w.years)
+        self.get(id).and_then(|w| w.years)
     }
 
     /// Where the years of [`years`](Self::years) come from.
     pub fn years_from(&self, id: SkillId) -> Option<YearsFrom> {
-        self.by_skill.get(&id).and_then(|w| w.years_from)
+        self.get(id).and_then(|w| w.years_from)
     }
 
     /// The skill's evidence with names, for JSON and `--explain`.
@@ -189,7 +196,7 @@ impl ResumeEvidence {
         lexicon: &Lexicon,
         facts: &ResumeFacts,
     ) -> Option<SkillEvidence> {
-        let w = self.by_skill.get(&id)?;
+        let w = self.get(id)?;
         let now = current_month();
         let mut roles: Vec<usize> = w.own.roles.clone();
         roles.sort_by_key(|&r| std::cmp::Reverse((facts.roles[r].end, facts.roles[r].start)));
@@ -218,7 +225,7 @@ impl ResumeEvidence {
             implied_by: if adds {
                 w.implying
                     .iter()
-                    .map(|(s, _)| lexicon.skill(*s).name.clone())
+                    .map(|s| lexicon.skill(*s).name.clone())
                     .collect()
             } else {
                 Vec::new()
@@ -229,8 +236,34 @@ impl ResumeEvidence {
     }
 }
 
-/// Weighs the evidence of every skill `wanted` asks about, from the resume's
-/// mentions (in text order), its dated roles, and what `stuffing` found: mentions on
+/// What a caller weighs evidence for: the skills it `wants`, and the `relevant`
+/// ones, those wanted or implying a wanted skill (a posting answers both with a
+/// lookup: `JobProfile::position`, `JobProfile::asks_about`).
+pub struct Wanted<W: Fn(SkillId) -> bool, R: Fn(SkillId) -> bool> {
+    pub wants: W,
+    pub relevant: R,
+}
+
+/// Every skill, for `scan`.
+pub fn every_skill() -> Wanted<impl Fn(SkillId) -> bool, impl Fn(SkillId) -> bool> {
+    Wanted {
+        wants: |_| true,
+        relevant: |_| true,
+    }
+}
+
+/// A posting's skills.
+pub fn posting_skills(
+    job: &JobProfile,
+) -> Wanted<impl Fn(SkillId) -> bool + '_, impl Fn(SkillId) -> bool + '_> {
+    Wanted {
+        wants: |s| job.position(s).is_some(),
+        relevant: |s| job.asks_about(s),
+    }
+}
+
+/// Weighs the evidence of every skill the caller wants, from the resume's mentions
+/// (in text order), its dated roles, and what `stuffing` found: mentions on
 /// stuffed lines, and skills written in hidden text as often as in the whole text,
 /// count for nothing.
 pub fn weigh(
@@ -239,32 +272,41 @@ pub fn weigh(
     facts: &ResumeFacts,
     mentions: &[Placed],
     stuffing: &Stuffing,
-    wanted: impl Fn(SkillId) -> bool,
+    wanted: Wanted<impl Fn(SkillId) -> bool, impl Fn(SkillId) -> bool>,
 ) -> ResumeEvidence {
+    let Wanted {
+        wants: wanted,
+        relevant,
+    } = wanted;
     // Only the skills asked about, and those implying one, matter: `rank` asks about
-    // a posting's fifteen or so of the resume's fifty. Decided once per skill.
-    let mut relevant: FxHashMap<SkillId, bool> = map_for(mentions.len());
-    let mut total: FxHashMap<SkillId, usize> = map_for(mentions.len());
-    for m in mentions {
-        let keep = *relevant.entry(m.skill).or_insert_with(|| {
-            wanted(m.skill) || lexicon.implied_by(m.skill).iter().any(|&t| wanted(t))
-        });
-        if keep {
-            *total.entry(m.skill).or_default() += 1;
-        }
-    }
-    let honest: Vec<Placed> = mentions
-        .iter()
-        .filter(|m| total.contains_key(&m.skill))
-        .filter(|m| !stuffing.is_stuffed_line(m.line))
-        .filter(|m| stuffing.hidden_count(m.skill) < total[&m.skill])
+    // a posting's fifteen or so of the resume's fifty. The relevant mentions sorted
+    // by skill give each skill once, with how often it is written.
+    let relevant_mentions: Vec<&Placed> = mentions.iter().filter(|m| relevant(m.skill)).collect();
+    let mut order: Vec<SkillId> = relevant_mentions.iter().map(|m| m.skill).collect();
+    order.sort_unstable();
+    // (skill, mentions), sorted by skill.
+    let kept: Vec<(SkillId, usize)> = order
+        .chunk_by(|a, b| a == b)
+        .map(|run| (run[0], run.len()))
+        .collect();
+    let slot = |skill: SkillId| kept.binary_search_by_key(&skill, |k| k.0).ok();
+    let honest: Vec<Placed> = relevant_mentions
+        .into_iter()
+        .filter(|m| {
+            !stuffing.is_stuffed_line(m.line)
+                && slot(m.skill).is_some_and(|k| stuffing.hidden_count(m.skill) < kept[k].1)
+        })
         .copied()
         .collect();
     let stated: Vec<Stated> = stated_years(doc, &honest);
-    let mut own: FxHashMap<SkillId, Facts> = map_for(mentions.len());
+    // The facts of each kept skill (by slot), and whether it is shown in honest text.
+    let mut own: Vec<Option<Facts>> = vec![None; kept.len()];
+    let mut role = RoleCursor::new(facts);
     for m in &honest {
-        let f = own.entry(m.skill).or_default();
-        if let Some(r) = role_of(facts, m.line) {
+        let r = role.of(m.line);
+        let f = own[slot(m.skill).expect("honest mentions are kept")]
+            .get_or_insert_with(Facts::default);
+        if let Some(r) = r {
             if f.roles.last() != Some(&r) {
                 f.roles.push(r);
             }
@@ -273,48 +315,53 @@ pub fn weigh(
         f.in_use_section |= matches!(m.section, SectionKind::Experience | SectionKind::Projects);
     }
     for s in &stated {
-        if let Some(f) = own.get_mut(&s.skill) {
+        if let Some(f) = slot(s.skill).and_then(|k| own[k].as_mut()) {
             f.stated = Some(f.stated.map_or(s.years, |y: f64| y.max(s.years)));
         }
     }
-    // Who implies what, among the skills shown.
-    let mut implying: FxHashMap<SkillId, Vec<SkillId>> = map_for(mentions.len());
-    let mut shown: Vec<SkillId> = own.keys().copied().collect();
-    shown.sort();
-    for &p in &shown {
+    // Who implies what, among the skills shown: (implied, implying), sorted.
+    let mut implying: Vec<(SkillId, SkillId)> = Vec::new();
+    for (k, &(p, _)) in kept.iter().enumerate() {
+        if own[k].is_none() {
+            continue;
+        }
         for &t in lexicon.implied_by(p) {
             if t != p && wanted(t) {
-                implying.entry(t).or_default().push(p);
+                implying.push((t, p));
             }
         }
     }
+    implying.sort_unstable();
     let now = current_month();
-    let mut by_skill = map_for(mentions.len());
-    let mut asked: Vec<SkillId> = total
-        .keys()
-        .chain(implying.keys())
-        .copied()
+    let mut asked: Vec<SkillId> = kept
+        .iter()
+        .map(|k| k.0)
+        .chain(implying.iter().map(|i| i.0))
         .filter(|&s| wanted(s))
         .collect();
-    asked.sort();
+    asked.sort_unstable();
     asked.dedup();
+    let own_of = |skill: SkillId| slot(skill).and_then(|k| own[k].as_ref());
+    let mut by_skill = Vec::with_capacity(asked.len());
     for skill in asked {
-        let mine = own.get(&skill).cloned();
-        let others: Vec<(SkillId, Facts)> = implying
-            .get(&skill)
-            .map(|v| v.iter().map(|p| (*p, own[p].clone())).collect())
-            .unwrap_or_default();
-        let level = match &mine {
+        let mine = own_of(skill);
+        let from = implying.partition_point(|i| i.0 < skill);
+        let others: Vec<SkillId> = implying[from..]
+            .iter()
+            .take_while(|i| i.0 == skill)
+            .map(|i| i.1)
+            .collect();
+        let level = match mine {
             Some(f) => own_level(f, facts, now),
             None if !others.is_empty() => Level::Implied,
-            None if total.contains_key(&skill) => Level::Stuffed,
+            None if slot(skill).is_some() => Level::Stuffed,
             None => Level::None,
         };
-        let own_months = mine.as_ref().map_or(0, |f| months(facts, &f.roles));
-        let own_stated = mine.as_ref().and_then(|f| f.stated).unwrap_or(0.0);
-        let mut all_roles: Vec<usize> = mine.as_ref().map_or(Vec::new(), |f| f.roles.clone());
+        let own_months = mine.map_or(0, |f| months(facts, &f.roles));
+        let own_stated = mine.and_then(|f| f.stated).unwrap_or(0.0);
+        let mut all_roles: Vec<usize> = mine.map_or(Vec::new(), |f| f.roles.clone());
         let mut other_stated: f64 = 0.0;
-        for (_, f) in &others {
+        for f in others.iter().filter_map(|&p| own_of(p)) {
             all_roles.extend(&f.roles);
             other_stated = other_stated.max(f.stated.unwrap_or(0.0));
         }
@@ -342,24 +389,18 @@ pub fn weigh(
             None if !facts.roles.is_empty() && level != Level::None => (Some(0.0), None),
             None => (None, None),
         };
-        by_skill.insert(
+        by_skill.push((
             skill,
             Weighed {
                 level,
-                own: mine.unwrap_or_default(),
+                own: mine.cloned().unwrap_or_default(),
                 implying: others,
                 years,
                 years_from,
             },
-        );
+        ));
     }
     ResumeEvidence { by_skill }
-}
-
-/// A map sized for the skills of `mentions` mentions, so it never grows on the way
-/// (`rank` weighs every resume; growing was a tenth of the cost).
-fn map_for<V>(mentions: usize) -> FxHashMap<SkillId, V> {
-    FxHashMap::with_capacity_and_hasher(mentions.min(64), Default::default())
 }
 
 /// A skill's level from its own mentions.
@@ -379,12 +420,27 @@ fn own_level(f: &Facts, facts: &ResumeFacts, now: u32) -> Level {
     }
 }
 
-/// The dated role whose lines hold `line` (roles are in text order, so one binary
-/// search).
-fn role_of(facts: &ResumeFacts, line: usize) -> Option<usize> {
-    let after = facts.roles.partition_point(|r| r.first_line <= line);
-    let r = after.checked_sub(1)?;
-    (line <= facts.roles[r].last_line).then_some(r)
+/// The dated role whose lines hold a line, for lines asked in text order: roles
+/// are in text order too, so the cursor only moves forward.
+struct RoleCursor<'a> {
+    facts: &'a ResumeFacts,
+    /// Roles starting at or before the last line asked.
+    next: usize,
+}
+
+impl<'a> RoleCursor<'a> {
+    fn new(facts: &'a ResumeFacts) -> Self {
+        RoleCursor { facts, next: 0 }
+    }
+
+    fn of(&mut self, line: usize) -> Option<usize> {
+        let roles = &self.facts.roles;
+        while self.next < roles.len() && roles[self.next].first_line <= line {
+            self.next += 1;
+        }
+        let r = self.next.checked_sub(1)?;
+        (line <= roles[r].last_line).then_some(r)
+    }
 }
 
 /// Months covered by some of the dated roles, overlaps once.
@@ -539,7 +595,7 @@ mod tests {
             &facts,
             &mentions,
             &stuffing,
-            |_| true,
+            every_skill(),
         );
         (matcher, evidence)
     }

@@ -10,6 +10,7 @@
 pub mod analysis;
 pub mod checks;
 pub mod company;
+pub mod date_range;
 pub mod evidence;
 pub mod market;
 pub mod posting;

@@ -1,12 +1,11 @@
 //! Facts about a resume beyond its keywords: the dated roles (titles, months), years
 //! of experience overall and per skill, and the highest degree.
 
-use std::sync::LazyLock;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use regex::Regex;
 use serde::Serialize;
 
+use crate::judge::date_range;
 use crate::judge::posting::{degree_in, Degree};
 use crate::read::sections::{Document, SectionKind};
 
@@ -49,25 +48,6 @@ impl ResumeFacts {
             .map(|r| r.title.as_str())
     }
 }
-
-const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?";
-
-static RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    let date =
-        format!(r"(?:(?P<{{m}}>{MONTH})\s+|(?P<{{n}}>\d{{1,2}})[/.])?(?P<{{y}}>(?:19|20)\d{{2}})");
-    let start = date
-        .replace("{m}", "m1")
-        .replace("{n}", "n1")
-        .replace("{y}", "y1");
-    let end = date
-        .replace("{m}", "m2")
-        .replace("{n}", "n2")
-        .replace("{y}", "y2");
-    Regex::new(&format!(
-        r"(?i)\b{start}\s*(?:-|to|until)\s*(?:{end}|(?P<now>present|current|now|today|ongoing))\b"
-    ))
-    .unwrap()
-});
 
 /// Words that name a role, to tell a title from a company name.
 pub(crate) const ROLE_WORDS: &[&str] = &[
@@ -145,22 +125,21 @@ fn read_roles(doc: &Document, titles: bool) -> ResumeFacts {
         if has_experience && section != SectionKind::Experience {
             continue;
         }
-        // The regex finds the range (a DFA, no capture groups); its two dates are
-        // read from the few bytes it matched.
-        let Some(found) = RANGE.find(line) else {
+        let Some(found) = date_range::find(line) else {
             continue;
         };
-        let Some((start, end)) = range_months(found.as_str(), now) else {
+        let dates = &line[found.clone()];
+        let Some((start, end)) = range_months(dates, now) else {
             continue;
         };
         if end < start || end > now + 12 {
             continue;
         }
-        let before_dates = line[..found.start()]
+        let before_dates = line[..found.start]
             .trim()
             .trim_end_matches(['|', ',', '-', '('])
             .trim();
-        let (title, first_line) = if before_dates.split_whitespace().count() >= 1 {
+        let (title, first_line) = if !before_dates.is_empty() {
             (title_of(before_dates), line_no)
         } else {
             match (0..i)
@@ -188,7 +167,7 @@ fn read_roles(doc: &Document, titles: bool) -> ResumeFacts {
             title,
             start,
             end,
-            dates: found.as_str().to_string(),
+            dates: dates.to_string(),
             first_line,
             last_line: section_end,
         });
@@ -226,7 +205,7 @@ fn year_lines(doc: &Document) -> Vec<usize> {
     lines
 }
 
-/// The months a date range [`RANGE`] matched covers: "Mar 2019 - Present",
+/// The months a date range ([`date_range::find`]) covers: "Mar 2019 - Present",
 /// "06/2016 to 02/2019", "2010-2012" (a start without a month is January, an end
 /// December).
 fn range_months(range: &str, now: u32) -> Option<(u32, u32)> {

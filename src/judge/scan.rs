@@ -81,7 +81,14 @@ pub fn scan_report(
     let placed: Vec<Placed> = mentions.iter().map(Placed::from).collect();
     let hidden = crate::judge::analysis::hidden_text(matcher, extracted, |_| true);
     let stuffing = stuffing::find(doc, &placed, &|_| true, hidden.as_ref());
-    let backing = evidence::weigh(lexicon, doc, &facts, &placed, &stuffing, |_| true);
+    let backing = evidence::weigh(
+        lexicon,
+        doc,
+        &facts,
+        &placed,
+        &stuffing,
+        evidence::every_skill(),
+    );
     let skills = found
         .iter()
         .map(|f| {

@@ -752,9 +752,14 @@ mod tests {
         let facts = crate::judge::resume::facts(&doc);
         let placed: Vec<evidence::Placed> = mentions.iter().map(evidence::Placed::from).collect();
         let stuffing = crate::judge::stuffing::find(&doc, &placed, &|_| true, None);
-        let backing = evidence::weigh(matcher.lexicon(), &doc, &facts, &placed, &stuffing, |s| {
-            job.position(s).is_some()
-        });
+        let backing = evidence::weigh(
+            matcher.lexicon(),
+            &doc,
+            &facts,
+            &placed,
+            &stuffing,
+            evidence::posting_skills(&job),
+        );
         let results = judge(&matcher, &job, &mentions, &found, &facts, &backing);
         let elapsed = started.elapsed();
         assert!(job.skills.len() >= 150, "{}", job.skills.len());

@@ -4,9 +4,9 @@
 //! The rule for a bare block. A line is *bare* when it has at least four words, at
 //! least 60% of them are inside skill names, it has no verb (a word ending in -ed)
 //! and no year, and at most one word in eight is a function word ("and", "the",
-//! "with"...). Consecutive bare lines make a block; its size is the number of
-//! different skills it names (of those the reader asks about: a posting's). A block
-//! is stuffing when
+//! "with"...). Consecutive bare lines of one section make a block; its size is the
+//! number of different skills it names (of those the reader asks about: a
+//! posting's). A block is stuffing when
 //! * a keyword label opens it ("Keywords:", "Tags:") and it names 4 or more skills;
 //! * it sits outside the Skills, Experience and Projects sections (header, summary,
 //!   education, the end of the file...) and names 8 or more;
@@ -72,6 +72,10 @@ pub struct Block {
     /// Why it counts as stuffing, in a few words.
     pub why: &'static str,
 }
+
+/// A block in a Skills section names at least this many skills before it can be
+/// stuffing (and then most of them must be named nowhere else).
+const SKILLS_BLOCK_LIMIT: usize = 30;
 
 /// Text a reader cannot see, as the caller found it: how many characters, and the
 /// skills written in it (one entry per mention).
@@ -196,6 +200,7 @@ pub fn find(
     }
     let mut blocks = Vec::new();
     let mut lines = Vec::new();
+    let quiet = quiet_skills_sections(doc, mentions);
     // Only lines with mentions can be bare: walk the mentions a line at a time.
     let mut facts: Vec<(LineFacts, Vec<SkillId>)> = Vec::new();
     let mut i = 0;
@@ -207,7 +212,10 @@ pub fn find(
         }
         let on_line = &mentions[i..j];
         i = j;
-        if on_line.len() < 2 || !could_be_bare(doc, line, on_line) {
+        if on_line.len() < 2
+            || quiet.iter().any(|q| q.contains(&line))
+            || !could_be_bare(doc, line, on_line)
+        {
             continue;
         }
         let lf = line_facts(doc, line, on_line);
@@ -223,7 +231,10 @@ pub fn find(
     let mut k = 0;
     while k < facts.len() {
         let mut end = k + 1;
-        while end < facts.len() && facts[end].0.line == facts[end - 1].0.line + 1 {
+        while end < facts.len()
+            && facts[end].0.line == facts[end - 1].0.line + 1
+            && doc.section_of_line(facts[end].0.line) == doc.section_of_line(facts[end - 1].0.line)
+        {
             end += 1;
         }
         let run = &facts[k..end];
@@ -240,7 +251,7 @@ pub fn find(
             Some("labelled as keywords")
         } else if matches!(section, SectionKind::Experience | SectionKind::Projects) {
             (!stack && skills.len() >= 12).then_some("a bare list inside a role")
-        } else if section == SectionKind::Skills && skills.len() >= 30 {
+        } else if section == SectionKind::Skills && skills.len() >= SKILLS_BLOCK_LIMIT {
             let elsewhere = mentions
                 .iter()
                 .filter(|m| m.line < first_line || m.line > last_line)
@@ -273,32 +284,51 @@ pub fn find(
     }
 }
 
+/// The lines of each Skills section where no block can be stuffing, so none needs
+/// reading word by word (a skills list is most of the bare lines of every resume):
+/// fewer than 30 mentions in the whole section, and no keyword label on any line.
+fn quiet_skills_sections(
+    doc: &Document,
+    mentions: &[Placed],
+) -> Vec<std::ops::RangeInclusive<usize>> {
+    doc.sections()
+        .iter()
+        .filter(|s| s.kind == SectionKind::Skills)
+        .map(|s| s.start_line..=s.end_line)
+        .filter(|lines| {
+            let from = mentions.partition_point(|m| m.line < *lines.start());
+            let to = mentions.partition_point(|m| m.line <= *lines.end());
+            to - from < SKILLS_BLOCK_LIMIT
+                && lines.clone().all(|l| {
+                    label_of(doc.line_text(l))
+                        .0
+                        .is_none_or(|label| !KEYWORD_LABELS.contains(&label.as_str()))
+                })
+        })
+        .collect()
+}
+
 /// A quick bound before [`line_facts`] reads a line word by word: the mentions'
 /// words cannot reach 60% of the line's words (most lines of every resume are
 /// sentences with a skill or two). Counts the line's words only until they are too
-/// many, so a long sentence costs a few dozen bytes.
+/// many, 16 bytes at a time.
 fn could_be_bare(doc: &Document, line: usize, on_line: &[Placed]) -> bool {
     let text = doc.text().as_bytes();
-    // Words inside mentions at most; a label ("Keywords:") may add one word.
-    let covered_max: usize = on_line
+    // Words inside mentions at most. A bare line has at least 4 words, 60% of them
+    // covered: 3 or more.
+    let covered_most: usize = on_line
         .iter()
         .map(|m| 1 + text[m.start..m.end].iter().filter(|&&b| b == b' ').count())
-        .sum::<usize>()
-        + 1;
-    // A bare line has at most this many words.
-    let most_words = covered_max * 10 / 6;
-    let line_text = doc.line_text(line).as_bytes();
-    // Words the line has at least: a space before a letter or digit starts one.
-    let mut words = 1;
-    for pair in line_text.windows(2) {
-        if pair[0] == b' ' && pair[1].is_ascii_alphanumeric() {
-            words += 1;
-            if words > most_words {
-                return false;
-            }
-        }
+        .sum();
+    if covered_most < 3 {
+        return false;
     }
-    true
+    // A label ("Keywords:") may add one word the count below sees.
+    let covered_max = covered_most + 1;
+    // A bare line has at most this many words; the line has at least as many as
+    // start after white space.
+    let most_words = covered_max * 10 / 6;
+    crate::find::words_after_space(doc.line_text(line).as_bytes(), most_words) <= most_words
 }
 
 /// Whether a line is bare, and how it is labelled.
@@ -316,19 +346,20 @@ fn line_facts(doc: &Document, line: usize, on_line: &[Placed]) -> LineFacts {
     let mut verb = false;
     let mut year = false;
     let body = &text[body_start..];
-    let mut offset = line_start + body_start;
-    for token in body
-        .split_inclusive(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | ';' | '•' | '·'))
-    {
-        let start = offset;
-        offset += token.len();
+    for (at, token) in tokens(body) {
         let word = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '+' && c != '#');
-        if !word.chars().any(char::is_alphanumeric) {
+        // A token with a letter, digit or `_` is a word (as [`could_be_bare`] counts).
+        let has_word_char = token
+            .bytes()
+            .any(|b| b.is_ascii_alphanumeric() || b == b'_')
+            || (!token.is_ascii() && token.chars().any(char::is_alphanumeric));
+        if !has_word_char {
             continue;
         }
         words += 1;
         // `word` is a slice of `token`: its offset is the distance between them.
-        let word_start = start + (word.as_ptr() as usize - token.as_ptr() as usize);
+        let word_start =
+            line_start + body_start + at + (word.as_ptr() as usize - token.as_ptr() as usize);
         let word_end = word_start + word.len();
         if on_line
             .iter()
@@ -360,10 +391,46 @@ fn line_facts(doc: &Document, line: usize, on_line: &[Placed]) -> LineFacts {
     }
 }
 
+/// The tokens of a line and their offsets: the runs between white space and list
+/// separators (`,` `|` `;` `•` `·`). Read by bytes: normalised text has no white
+/// space but ASCII, and the two bullets are their UTF-8 sequences.
+fn tokens(line: &str) -> impl Iterator<Item = (usize, &str)> {
+    let b = line.as_bytes();
+    // The length of the separator at `i`, or 0.
+    let separator = move |i: usize| match b[i] {
+        b' ' | b'\t' | b'\r' | 0x0c | b',' | b'|' | b';' => 1,
+        0xE2 if b.get(i + 1..i + 3) == Some(&[0x80, 0xA2]) => 3,
+        0xC2 if b.get(i + 1) == Some(&0xB7) => 2,
+        _ => 0,
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            let skip = separator(i);
+            if skip == 0 {
+                break;
+            }
+            i += skip;
+        }
+        if i >= b.len() {
+            return None;
+        }
+        let start = i;
+        while i < b.len() && separator(i) == 0 {
+            i += 1;
+        }
+        Some((start, &line[start..i]))
+    })
+}
+
 /// A short label opening the line ("Keywords:", "Tech stack -"), lowercased, and
 /// where the rest starts.
 fn label_of(text: &str) -> (Option<String>, usize) {
-    let Some(colon) = text.find([':', '–', '—']) else {
+    // ':' or the first byte of '–' and '—' (E2 80 93, E2 80 94).
+    let Some(colon) = text.bytes().enumerate().position(|(i, b)| {
+        b == b':'
+            || (b == 0xE2 && matches!(text.as_bytes().get(i + 1..i + 3), Some([0x80, 0x93 | 0x94])))
+    }) else {
         return (None, 0);
     };
     let label = text[..colon]
@@ -397,6 +464,30 @@ mod tests {
     }
 
     const HONEST: &str = "Jane Doe\nSUMMARY\nBackend engineer who builds payment systems.\nSKILLS\nPython, Django, Kafka, RabbitMQ, Kubernetes, Terraform, PostgreSQL, Redis, Docker, AWS\nEXPERIENCE\nEngineer, Acme\nJan 2020 - Present\n- Built the payments API in Python and Django, with Kafka events\nEnvironment: Python, Django, Kafka, RabbitMQ, Kubernetes, Terraform, PostgreSQL, Redis, Docker, AWS, Git, Jenkins, Linux\nEDUCATION\nBSc Computer Science\n";
+
+    proptest::proptest! {
+        #[test]
+        fn byte_tokens_are_the_char_split(text in "[a-zA-Z0-9_+# ,|;\t•·é–:]{0,80}") {
+            let mut by_chars: Vec<(usize, &str)> = Vec::new();
+            let mut open: Option<usize> = None;
+            for (i, c) in text.char_indices() {
+                let sep = c.is_whitespace() || matches!(c, ',' | '|' | ';' | '•' | '·');
+                match (sep, open) {
+                    (true, Some(s)) => {
+                        by_chars.push((s, &text[s..i]));
+                        open = None;
+                    }
+                    (false, None) => open = Some(i),
+                    _ => {}
+                }
+            }
+            if let Some(s) = open {
+                by_chars.push((s, &text[s..]));
+            }
+            let by_bytes: Vec<(usize, &str)> = tokens(&text).collect();
+            proptest::prop_assert_eq!(by_bytes, by_chars);
+        }
+    }
 
     #[test]
     fn an_honest_resume_has_no_stuffing() {

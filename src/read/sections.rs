@@ -157,6 +157,15 @@ impl Document {
         self.lines.partition_point(|&start| start <= byte)
     }
 
+    /// [`Document::line_of`] for offsets that never decrease, a step at a time
+    /// instead of a search each (a scan places every mention of every resume).
+    pub fn line_cursor(&self) -> LineCursor<'_> {
+        LineCursor {
+            starts: &self.lines,
+            line: 0,
+        }
+    }
+
     /// The section a 1-based line is in.
     pub fn section_of_line(&self, line: usize) -> SectionKind {
         self.line_sections
@@ -448,9 +457,36 @@ pub fn heading_kind(line: &str, purpose: Purpose) -> Option<SectionKind> {
     }
 }
 
+/// Lines of offsets read in text order: see [`Document::line_cursor`].
+pub struct LineCursor<'a> {
+    starts: &'a [usize],
+    /// Lines whose start is at or before the last offset asked.
+    line: usize,
+}
+
+impl LineCursor<'_> {
+    /// The 1-based line of `byte`, which is at or after the last one asked.
+    pub fn line_of(&mut self, byte: usize) -> usize {
+        debug_assert!(self.line == 0 || self.starts[self.line - 1] <= byte);
+        while self.line < self.starts.len() && self.starts[self.line] <= byte {
+            self.line += 1;
+        }
+        self.line
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_line_cursor_agrees_with_line_of() {
+        let doc = Document::new("one\n\ntwo three\nfour\n".into(), Purpose::Resume);
+        let mut cursor = doc.line_cursor();
+        for byte in 0..doc.text().len() {
+            assert_eq!(cursor.line_of(byte), doc.line_of(byte), "byte {byte}");
+        }
+    }
 
     #[test]
     fn headings_in_their_common_forms() {
