@@ -19,9 +19,17 @@
 
 use std::ops::Range;
 
-const MONTHS: [&[u8]; 12] = [
-    b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec",
-];
+/// The months' first three letters, as little-endian numbers.
+const MONTH_KEYS: [u32; 12] = {
+    let names = *b"janfebmaraprmayjunjulaugsepoctnovdec";
+    let mut keys = [0u32; 12];
+    let mut m = 0;
+    while m < 12 {
+        keys[m] = u32::from_le_bytes([names[3 * m], names[3 * m + 1], names[3 * m + 2], 0]);
+        m += 1;
+    }
+    keys
+};
 
 const SEPARATORS: [&[u8]; 3] = [b"-", b"to", b"until"];
 
@@ -83,12 +91,10 @@ fn date_at(b: &[u8], i: usize) -> Option<usize> {
 /// them, and a full stop.
 fn month_at(b: &[u8], i: usize) -> Option<usize> {
     let head = b.get(i..i + 3)?;
-    let head = [
-        head[0].to_ascii_lowercase(),
-        head[1].to_ascii_lowercase(),
-        head[2].to_ascii_lowercase(),
-    ];
-    if !MONTHS.contains(&head.as_slice()) {
+    // Setting the 0x20 bit lowers a letter and makes no other byte a letter, so the
+    // key equals a month's exactly when the three letters spell it in some case.
+    let head = u32::from_le_bytes([head[0] | 0x20, head[1] | 0x20, head[2] | 0x20, 0]);
+    if !MONTH_KEYS.contains(&head) {
         return None;
     }
     let mut j = i + 3;

@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::find::lexicon::{Lexicon, SkillId};
 pub use crate::find::matcher::Placed;
 use crate::judge::posting::JobProfile;
-use crate::judge::resume::{current_month, union_months, ResumeFacts};
+use crate::judge::resume::{current_month, union_months, union_spans, ResumeFacts};
 use crate::judge::stated_years::{stated_years, Stated};
 use crate::judge::stuffing::Stuffing;
 use crate::read::sections::{Document, SectionKind};
@@ -155,13 +155,16 @@ pub struct ResumeEvidence {
     /// Sorted by skill: a resume weighs a posting's fifteen or so skills, where a
     /// binary search beats hashing.
     by_skill: Vec<(SkillId, Weighed)>,
+    /// The facts of the skills shown in honest text, which `Weighed::own` points into.
+    own: Vec<Option<Facts>>,
 }
 
 /// A skill's level and years, with what it was built from.
 #[derive(Debug, Clone)]
 struct Weighed {
     level: Level,
-    own: Facts,
+    /// Where its own facts are in `ResumeEvidence::own`, when it is shown.
+    own: Option<usize>,
     /// Skills the resume shows that imply this one.
     implying: Vec<SkillId>,
     years: Option<f64>,
@@ -197,8 +200,9 @@ impl ResumeEvidence {
         facts: &ResumeFacts,
     ) -> Option<SkillEvidence> {
         let w = self.get(id)?;
+        let own = w.own.and_then(|k| self.own[k].clone()).unwrap_or_default();
         let now = current_month();
-        let mut roles: Vec<usize> = w.own.roles.clone();
+        let mut roles: Vec<usize> = own.roles.clone();
         roles.sort_by_key(|&r| std::cmp::Reverse((facts.roles[r].end, facts.roles[r].start)));
         let last_used = roles.first().map(|&r| {
             let end = facts.roles[r].end;
@@ -220,8 +224,8 @@ impl ResumeEvidence {
                 })
                 .collect(),
             last_used,
-            in_projects: w.own.in_projects,
-            stated_years: w.own.stated,
+            in_projects: own.in_projects,
+            stated_years: own.stated,
             implied_by: if adds {
                 w.implying
                     .iter()
@@ -281,8 +285,12 @@ pub fn weigh(
     // Only the skills asked about, and those implying one, matter: `rank` asks about
     // a posting's fifteen or so of the resume's fifty. The relevant mentions sorted
     // by skill give each skill once, with how often it is written.
-    let relevant_mentions: Vec<&Placed> = mentions.iter().filter(|m| relevant(m.skill)).collect();
-    let mut order: Vec<SkillId> = relevant_mentions.iter().map(|m| m.skill).collect();
+    let mut honest: Vec<Placed> = mentions
+        .iter()
+        .filter(|m| relevant(m.skill))
+        .copied()
+        .collect();
+    let mut order: Vec<SkillId> = honest.iter().map(|m| m.skill).collect();
     order.sort_unstable();
     // (skill, mentions), sorted by skill.
     let kept: Vec<(SkillId, usize)> = order
@@ -290,14 +298,10 @@ pub fn weigh(
         .map(|run| (run[0], run.len()))
         .collect();
     let slot = |skill: SkillId| kept.binary_search_by_key(&skill, |k| k.0).ok();
-    let honest: Vec<Placed> = relevant_mentions
-        .into_iter()
-        .filter(|m| {
-            !stuffing.is_stuffed_line(m.line)
-                && slot(m.skill).is_some_and(|k| stuffing.hidden_count(m.skill) < kept[k].1)
-        })
-        .copied()
-        .collect();
+    honest.retain(|m| {
+        !stuffing.is_stuffed_line(m.line)
+            && slot(m.skill).is_some_and(|k| stuffing.hidden_count(m.skill) < kept[k].1)
+    });
     let stated: Vec<Stated> = stated_years(doc, &honest);
     // The facts of each kept skill (by slot), and whether it is shown in honest text.
     let mut own: Vec<Option<Facts>> = vec![None; kept.len()];
@@ -343,6 +347,9 @@ pub fn weigh(
     asked.dedup();
     let own_of = |skill: SkillId| slot(skill).and_then(|k| own[k].as_ref());
     let mut by_skill = Vec::with_capacity(asked.len());
+    // Scratch for the months of a set of roles, reused skill after skill.
+    let mut spans: Vec<(u32, u32)> = Vec::new();
+    let mut all_roles: Vec<usize> = Vec::new();
     for skill in asked {
         let mine = own_of(skill);
         let from = implying.partition_point(|i| i.0 < skill);
@@ -357,17 +364,24 @@ pub fn weigh(
             None if slot(skill).is_some() => Level::Stuffed,
             None => Level::None,
         };
-        let own_months = mine.map_or(0, |f| months(facts, &f.roles));
+        let own_roles = mine.map_or(&[][..], |f| f.roles.as_slice());
+        let own_months = months_in(facts, own_roles, &mut spans);
         let own_stated = mine.and_then(|f| f.stated).unwrap_or(0.0);
-        let mut all_roles: Vec<usize> = mine.map_or(Vec::new(), |f| f.roles.clone());
         let mut other_stated: f64 = 0.0;
-        for f in others.iter().filter_map(|&p| own_of(p)) {
-            all_roles.extend(&f.roles);
-            other_stated = other_stated.max(f.stated.unwrap_or(0.0));
-        }
-        all_roles.sort_unstable();
-        all_roles.dedup();
-        let implied_months = months(facts, &all_roles);
+        // With no skill implying it, its implied roles are its own.
+        let implied_months = if others.is_empty() {
+            own_months
+        } else {
+            all_roles.clear();
+            all_roles.extend(own_roles);
+            for f in others.iter().filter_map(|&p| own_of(p)) {
+                all_roles.extend(&f.roles);
+                other_stated = other_stated.max(f.stated.unwrap_or(0.0));
+            }
+            all_roles.sort_unstable();
+            all_roles.dedup();
+            months_in(facts, &all_roles, &mut spans)
+        };
         let candidates = [
             (own_months as f64 / 12.0, YearsFrom::Roles),
             (own_stated, YearsFrom::Stated),
@@ -393,14 +407,14 @@ pub fn weigh(
             skill,
             Weighed {
                 level,
-                own: mine.cloned().unwrap_or_default(),
+                own: mine.and(slot(skill)),
                 implying: others,
                 years,
                 years_from,
             },
         ));
     }
-    ResumeEvidence { by_skill }
+    ResumeEvidence { by_skill, own }
 }
 
 /// A skill's level from its own mentions.
@@ -440,6 +454,24 @@ impl<'a> RoleCursor<'a> {
         }
         let r = self.next.checked_sub(1)?;
         (line <= roles[r].last_line).then_some(r)
+    }
+}
+
+/// [`months`] with a scratch list of spans, reused from call to call; one role
+/// needs none.
+fn months_in(facts: &ResumeFacts, roles: &[usize], spans: &mut Vec<(u32, u32)>) -> u32 {
+    match roles {
+        [] => 0,
+        [r] => facts.roles[*r].end - facts.roles[*r].start + 1,
+        _ => {
+            spans.clear();
+            spans.extend(
+                roles
+                    .iter()
+                    .map(|&r| (facts.roles[r].start, facts.roles[r].end)),
+            );
+            union_spans(spans)
+        }
     }
 }
 

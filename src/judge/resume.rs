@@ -1,6 +1,7 @@
 //! Facts about a resume beyond its keywords: the dated roles (titles, months), years
 //! of experience overall and per skill, and the highest degree.
 
+use std::sync::LazyLock;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::Serialize;
@@ -98,7 +99,8 @@ pub fn facts(doc: &Document) -> ResumeFacts {
 
 /// The dated roles and total experience, without the degree: what `rank` weighs
 /// evidence with (the degree regexes would cost more than the roles). Titles are
-/// left empty: `rank` shows none, and picking them costs as much as the dates.
+/// left empty, and so are the dates as written: `rank` shows neither, and picking
+/// titles costs as much as reading the dates.
 pub fn roles(doc: &Document) -> ResumeFacts {
     read_roles(doc, false)
 }
@@ -117,8 +119,9 @@ fn read_roles(doc: &Document, titles: bool) -> ResumeFacts {
         .iter()
         .any(|s| s.kind == SectionKind::Experience);
     let now = current_month();
-    let mut roles: Vec<Role> = Vec::new();
-    for line_no in year_lines(doc) {
+    let year_lines = year_lines(doc);
+    let mut roles: Vec<Role> = Vec::with_capacity(year_lines.len());
+    for line_no in year_lines {
         let i = line_no - 1;
         let line = doc.line_text(line_no);
         let section = doc.section_of_line(line_no);
@@ -167,7 +170,11 @@ fn read_roles(doc: &Document, titles: bool) -> ResumeFacts {
             title,
             start,
             end,
-            dates: dates.to_string(),
+            dates: if titles {
+                dates.to_string()
+            } else {
+                String::new()
+            },
             first_line,
             last_line: section_end,
         });
@@ -286,6 +293,13 @@ fn month_number(name: &str) -> u32 {
 
 /// This month, as months since year 0.
 pub(crate) fn current_month() -> u32 {
+    // Read once: a run takes seconds, and `rank` asks for every resume.
+    static NOW: LazyLock<u32> = LazyLock::new(month_of_clock);
+    *NOW
+}
+
+/// The clock's month, as months since year 0.
+fn month_of_clock() -> u32 {
     let days = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() / 86_400);
@@ -303,10 +317,15 @@ pub(crate) fn current_month() -> u32 {
 
 /// Months covered by a set of intervals, overlaps counted once.
 pub(crate) fn union_months(mut intervals: Vec<(u32, u32)>) -> u32 {
-    intervals.sort();
+    union_spans(&mut intervals)
+}
+
+/// [`union_months`] of spans the caller owns (they are sorted in place).
+pub(crate) fn union_spans(intervals: &mut [(u32, u32)]) -> u32 {
+    intervals.sort_unstable();
     let mut total = 0;
     let mut current: Option<(u32, u32)> = None;
-    for (s, e) in intervals {
+    for &(s, e) in intervals.iter() {
         match current {
             Some((cs, ce)) if s <= ce + 1 => current = Some((cs, ce.max(e))),
             Some((cs, ce)) => {

@@ -34,10 +34,19 @@ static YEARS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Where the units the years are written in ("year", "yr", any case) end: the
 /// regex runs only in a short window before each, since almost every line has none.
-/// A search for the letter y (vectorised by memchr) and a look at what follows.
+/// One vectorised search for the letter pairs that open a unit ("ye", "yr" in any
+/// case: a search for the letter y alone stopped at every "-ly" and "-cy"), and a
+/// look at what follows.
 fn units(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    static OPENINGS: LazyLock<Option<aho_corasick::packed::Searcher>> = LazyLock::new(|| {
+        aho_corasick::packed::Searcher::new(["ye", "yE", "Ye", "YE", "yr", "yR", "Yr", "YR"])
+    });
     let bytes = text.as_bytes();
-    memchr::memchr2_iter(b'y', b'Y', bytes).filter_map(move |at| {
+    let found: Box<dyn Iterator<Item = usize>> = match OPENINGS.as_ref() {
+        Some(searcher) => Box::new(searcher.find_iter(bytes).map(|m| m.start())),
+        None => Box::new(memchr::memchr2_iter(b'y', b'Y', bytes)),
+    };
+    found.filter_map(move |at| {
         let rest = &bytes[at + 1..];
         let is =
             |word: &[u8]| rest.len() >= word.len() && rest[..word.len()].eq_ignore_ascii_case(word);

@@ -427,10 +427,10 @@ fn tokens(line: &str) -> impl Iterator<Item = (usize, &str)> {
 /// where the rest starts.
 fn label_of(text: &str) -> (Option<String>, usize) {
     // ':' or the first byte of '–' and '—' (E2 80 93, E2 80 94).
-    let Some(colon) = text.bytes().enumerate().position(|(i, b)| {
-        b == b':'
-            || (b == 0xE2 && matches!(text.as_bytes().get(i + 1..i + 3), Some([0x80, 0x93 | 0x94])))
-    }) else {
+    let b = text.as_bytes();
+    let Some(colon) = memchr::memchr2_iter(b':', 0xE2, b)
+        .find(|&i| b[i] == b':' || matches!(b.get(i + 1..i + 3), Some([0x80, 0x93 | 0x94])))
+    else {
         return (None, 0);
     };
     let label = text[..colon]
