@@ -19,6 +19,8 @@
 
 use std::ops::Range;
 
+use crate::read::landmarks::is_year;
+
 /// The months' first three letters, as little-endian numbers.
 const MONTH_KEYS: [u32; 12] = {
     let names = *b"janfebmaraprmayjunjulaugsepoctnovdec";
@@ -35,12 +37,38 @@ const SEPARATORS: [&[u8]; 3] = [b"-", b"to", b"until"];
 
 const NOW_WORDS: [&[u8]; 5] = [b"present", b"current", b"now", b"today", b"ongoing"];
 
-/// The byte range of the first date range in `line`.
-pub fn find(line: &str) -> Option<Range<usize>> {
+/// The byte range of the first date range in `line`, whose first year starts at
+/// `first_year` (the caller found it: `rank` searches the whole text for years).
+pub fn find(line: &str, first_year: usize) -> Option<Range<usize>> {
     let b = line.as_bytes();
-    (0..b.len())
+    debug_assert!((0..b.len()).find(|&i| year_at(b, i).is_some()) == Some(first_year));
+    // A range holds a year, and before the first year only a date ending at it can
+    // open one: at the year, at a month number up to three bytes before it, or at
+    // the month name before the white space before it. Earlier places are skipped.
+    let from = month_before(b, first_year).unwrap_or(first_year.saturating_sub(3));
+    (from..b.len())
         .filter(|&s| b[s].is_ascii_alphanumeric() && (s == 0 || !is_word(b[s - 1])))
         .find_map(|s| range_at(b, s).map(|end| s..end))
+}
+
+/// Where the run of letters before the white space before `year` starts, if there
+/// is one (a month name, maybe with its full stop, may start there).
+fn month_before(b: &[u8], year: usize) -> Option<usize> {
+    let mut i = year;
+    while i > 0 && is_space(b[i - 1]) {
+        i -= 1;
+    }
+    if i == year {
+        return None;
+    }
+    if i > 0 && b[i - 1] == b'.' {
+        i -= 1;
+    }
+    let letters_end = i;
+    while i > 0 && b[i - 1].is_ascii_alphabetic() {
+        i -= 1;
+    }
+    (i < letters_end).then_some(i.min(year.saturating_sub(3)))
 }
 
 /// `[0-9A-Za-z_]`, the ASCII word characters of `\b`.
@@ -106,11 +134,7 @@ fn month_at(b: &[u8], i: usize) -> Option<usize> {
 
 /// The end of a year from 1900 to 2099 at `i`.
 fn year_at(b: &[u8], i: usize) -> Option<usize> {
-    let y = b.get(i..i + 4)?;
-    (matches!((y[0], y[1]), (b'1', b'9') | (b'2', b'0'))
-        && y[2].is_ascii_digit()
-        && y[3].is_ascii_digit())
-    .then_some(i + 4)
+    is_year(b, i).then_some(i + 4)
 }
 
 /// The end of `word` (lower case) written at `i` in any case.
@@ -124,10 +148,14 @@ fn word_at(b: &[u8], i: usize, word: &[u8]) -> Option<usize> {
 /// Past the ASCII white space at `i` (`\s`: space, tab, line feed, vertical tab,
 /// form feed, carriage return).
 fn skip_space(b: &[u8], mut i: usize) -> usize {
-    while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+    while i < b.len() && is_space(b[i]) {
         i += 1;
     }
     i
+}
+
+fn is_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
 }
 
 #[cfg(test)]
@@ -135,6 +163,13 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
     use regex::Regex;
+
+    /// The first range of a line, its first year found here.
+    fn first_range(line: &str) -> Option<Range<usize>> {
+        let b = line.as_bytes();
+        let first_year = (0..b.len()).find(|&i| year_at(b, i).is_some())?;
+        find(line, first_year)
+    }
 
     /// The grammar as a regex: the reference the reader is held to.
     fn reference() -> &'static Regex {
@@ -166,7 +201,7 @@ mod tests {
             ("Nov 2020 - now.", Some("Nov 2020 - now")),
         ];
         for (line, want) in cases {
-            assert_eq!(find(line).map(|r| &line[r]), want, "{line}");
+            assert_eq!(first_range(line).map(|r| &line[r]), want, "{line}");
         }
     }
 
@@ -188,7 +223,7 @@ mod tests {
         ) {
             let line: String = parts.concat();
             let want = reference().find(&line).map(|m| m.range());
-            prop_assert_eq!(find(&line), want, "{:?}", line);
+            prop_assert_eq!(first_range(&line), want, "{:?}", line);
         }
 
         /// Lines shaped like role lines, most of which hold a range.
@@ -202,7 +237,7 @@ mod tests {
         ) {
             let line = format!("{before}{start}{separator}{end}{after}");
             let want = reference().find(&line).map(|m| m.range());
-            prop_assert_eq!(find(&line), want, "{:?}", line);
+            prop_assert_eq!(first_range(&line), want, "{:?}", line);
         }
     }
 }

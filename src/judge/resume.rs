@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::judge::date_range;
 use crate::judge::posting::{degree_in, Degree};
+use crate::read::landmarks::is_year;
 use crate::read::sections::{Document, SectionKind};
 
 /// A job on the resume, found from its date range.
@@ -121,14 +122,14 @@ fn read_roles(doc: &Document, titles: bool) -> ResumeFacts {
     let now = current_month();
     let year_lines = year_lines(doc);
     let mut roles: Vec<Role> = Vec::with_capacity(year_lines.len());
-    for line_no in year_lines {
+    for (line_no, first_year) in year_lines {
         let i = line_no - 1;
         let line = doc.line_text(line_no);
         let section = doc.section_of_line(line_no);
         if has_experience && section != SectionKind::Experience {
             continue;
         }
-        let Some(found) = date_range::find(line) else {
+        let Some(found) = date_range::find(line, first_year - doc.line_starts()[i]) else {
             continue;
         };
         let dates = &line[found.clone()];
@@ -187,26 +188,14 @@ fn read_roles(doc: &Document, titles: bool) -> ResumeFacts {
     }
 }
 
-/// Whether a year from 1900 to 2099 starts at byte `at`.
-fn year_at(b: &[u8], at: usize) -> bool {
-    b.len() >= at + 4
-        && matches!((b[at], b[at + 1]), (b'1', b'9') | (b'2', b'0'))
-        && b[at + 2].is_ascii_digit()
-        && b[at + 3].is_ascii_digit()
-}
-
-/// The 1-based lines holding a year, ascending. A date range needs one, and most
-/// lines have none: one byte search over the text keeps the date regex off them
-/// (`rank` reads the roles of every resume).
-fn year_lines(doc: &Document) -> Vec<usize> {
-    let b = doc.text().as_bytes();
-    let mut lines: Vec<usize> = Vec::new();
-    for at in memchr::memchr2_iter(b'1', b'2', b) {
-        if year_at(b, at) {
-            let line = doc.line_of(at);
-            if lines.last() != Some(&line) {
-                lines.push(line);
-            }
+/// The 1-based lines holding a year, ascending, each with where its first year
+/// starts in the text. A date range needs one, and most lines have none.
+fn year_lines(doc: &Document) -> Vec<(usize, usize)> {
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    for &at in &doc.landmarks().years {
+        let line = doc.line_of(at);
+        if lines.last().map(|l| l.0) != Some(line) {
+            lines.push((line, at));
         }
     }
     lines
@@ -217,11 +206,11 @@ fn year_lines(doc: &Document) -> Vec<usize> {
 /// December).
 fn range_months(range: &str, now: u32) -> Option<(u32, u32)> {
     let b = range.as_bytes();
-    let first = (0..b.len()).find(|&i| year_at(b, i))?;
+    let first = (0..b.len()).find(|&i| is_year(b, i))?;
     let y1: u32 = range[first..first + 4].parse().ok()?;
     let start = y1 * 12 + side_month(&range[..first], 1) - 1;
     let rest = &range[first + 4..];
-    let end = match (0..rest.len()).find(|&i| year_at(rest.as_bytes(), i)) {
+    let end = match (0..rest.len()).find(|&i| is_year(rest.as_bytes(), i)) {
         Some(second) => {
             let y2: u32 = rest[second..second + 4].parse().ok()?;
             // What stands between: the separator, then the end's month.

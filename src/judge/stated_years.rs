@@ -32,42 +32,16 @@ static YEARS: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// Where the units the years are written in ("year", "yr", any case) end: the
-/// regex runs only in a short window before each, since almost every line has none.
-/// One vectorised search for the letter pairs that open a unit ("ye", "yr" in any
-/// case: a search for the letter y alone stopped at every "-ly" and "-cy"), and a
-/// look at what follows.
-fn units(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    static OPENINGS: LazyLock<Option<aho_corasick::packed::Searcher>> = LazyLock::new(|| {
-        aho_corasick::packed::Searcher::new(["ye", "yE", "Ye", "YE", "yr", "yR", "Yr", "YR"])
-    });
-    let bytes = text.as_bytes();
-    let found: Box<dyn Iterator<Item = usize>> = match OPENINGS.as_ref() {
-        Some(searcher) => Box::new(searcher.find_iter(bytes).map(|m| m.start())),
-        None => Box::new(memchr::memchr2_iter(b'y', b'Y', bytes)),
-    };
-    found.filter_map(move |at| {
-        let rest = &bytes[at + 1..];
-        let is =
-            |word: &[u8]| rest.len() >= word.len() && rest[..word.len()].eq_ignore_ascii_case(word);
-        if is(b"ear") {
-            Some((at, at + 4))
-        } else if is(b"r") {
-            Some((at, at + 2))
-        } else {
-            None
-        }
-    })
-}
-
 /// How far before its unit a number of years may start ("twenty-" is the longest
 /// number, then "+" and spaces).
 const BEFORE_UNIT: usize = 16;
 
-/// Every "N years" in the text: start, end and the number.
-fn years_in(text: &str) -> Vec<(usize, usize, f64)> {
+/// Every "N years" in the text: start, end and the number. `units`: where the text
+/// writes "year" or "yr" (its landmarks); the regex runs only in a short window
+/// before each, since almost every line has none.
+fn years_in(text: &str, units: &[(usize, usize)]) -> Vec<(usize, usize, f64)> {
     let mut found: Vec<(usize, usize, f64)> = Vec::new();
-    for (unit_start, unit_end) in units(text) {
+    for &(unit_start, unit_end) in units {
         // Back to the start of a word, so the window never opens inside one ("123",
         // "written") where a word boundary would be made up.
         let mut from = unit_start.saturating_sub(BEFORE_UNIT);
@@ -166,7 +140,7 @@ const PEOPLE: &[&str] = &[
 pub fn stated_years(doc: &Document, mentions: &[Placed]) -> Vec<Stated> {
     let text = doc.text();
     let mut out = Vec::new();
-    let found = years_in(text);
+    let found = years_in(text, &doc.landmarks().units);
     for (i, &(start, end, years)) in found.iter().enumerate() {
         let next = found.get(i + 1).map_or(text.len(), |n| n.0);
         let clause_end = clause_end(text, end, next);
@@ -364,7 +338,10 @@ mod tests {
                 Some((m.start(), m.end(), y))
             })
             .collect();
-        assert_eq!(years_in(text), whole);
+        assert_eq!(
+            years_in(text, &crate::read::landmarks::find(text).units),
+            whole
+        );
         assert_eq!(whole.len(), 9, "{whole:?}");
     }
 

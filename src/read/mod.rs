@@ -8,6 +8,7 @@ pub mod deadline;
 pub mod extract;
 pub mod hyphen_join;
 pub mod isolated;
+pub mod landmarks;
 pub mod near_duplicate;
 pub mod normalize;
 pub mod sections;

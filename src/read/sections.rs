@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+use crate::read::landmarks::{self, Landmarks};
+
 /// The part of a resume or posting a line belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -102,6 +104,8 @@ pub struct Document {
     lines: Vec<usize>,
     sections: Vec<Section>,
     line_sections: Vec<SectionKind>,
+    /// Years and units of years, found when first asked.
+    landmarks: std::sync::OnceLock<Landmarks>,
 }
 
 impl Document {
@@ -134,6 +138,7 @@ impl Document {
             lines,
             sections,
             line_sections,
+            landmarks: std::sync::OnceLock::new(),
         }
     }
 
@@ -164,6 +169,12 @@ impl Document {
             starts: &self.lines,
             line: 0,
         }
+    }
+
+    /// Where the text writes years and units of years (see [`crate::read::landmarks`]):
+    /// found once, for the dated roles and the stated years.
+    pub fn landmarks(&self) -> &Landmarks {
+        self.landmarks.get_or_init(|| landmarks::find(&self.text))
     }
 
     /// The section a 1-based line is in.
