@@ -3,7 +3,10 @@
 # CVs come from: LibreOffice Writer (one column, two-column section, table layout,
 # justified text with letter-spaced small caps; FODT and DOCX routes), pdfTeX and
 # XeTeX (one column and a paracol sidebar, tracked small-caps headings) and, when
-# installed, Chromium's print to PDF (one column, CSS grid). Output: OUT_DIR/*.pdf
+# installed, Chromium's print to PDF (one column, CSS grid). The LaTeX sidebar comes
+# twice: as CV templates set it (ragged right, a clear gutter: *-2col) and as a stress
+# rendering (*-2col-tight: justified, overfull lines touching the main column; see
+# scripts/pdf-corpus.py). Output: OUT_DIR/*.pdf
 # (default /tmp/pdf-corpus), sources in OUT_DIR/src. Not part of CI: it needs those
 # programs. Used by scripts/pdf-quality.sh.
 set -euo pipefail

@@ -10,8 +10,16 @@ writes into OUT_DIR:
   STEM.lo-table.fodt    Writer, a two-cell table: sidebar (skills, education) | main
   STEM.lo-smallcaps.fodt  Writer, justified text, letter-spaced small-caps headings
   STEM.pdftex-1col.tex  LaTeX for pdfTeX, one column, tracked small-caps headings
-  STEM.pdftex-2col.tex  LaTeX for pdfTeX, paracol sidebar | main
-  STEM.xetex-2col.tex   LaTeX for XeTeX (TeX Gyre Heros), paracol, letter-spaced
+  STEM.pdftex-2col.tex  LaTeX for pdfTeX, paracol sidebar | main, as CV templates set
+                        it: a ragged-right sidebar of 0.3 of the text width and a
+                        gutter of 0.04 (about 2 em), no overfull line
+                        (the main column may stretch its spaces 2 em)
+  STEM.xetex-2col.tex   LaTeX for XeTeX (TeX Gyre Heros), the same, letter-spaced
+  STEM.pdftex-2col-tight.tex, STEM.xetex-2col-tight.tex
+                        stress renderings, not what a careful author sends: a
+                        justified sidebar of 0.32 and a 1.4 em gutter, whose overfull
+                        lines run into the gutter up to the main column, so readers
+                        that go by gaps alone (pdftotext) merge the two columns
   STEM.html-1col.html   HTML for a browser's print to PDF, one column
   STEM.html-2col.html   HTML with a CSS grid sidebar | main
 
@@ -214,6 +222,17 @@ def tex(resume, engine, layout):
 """
     side, main = split(sections)
     if layout == "2col":
+        # As CV templates set a sidebar: ragged right in its narrow measure (no
+        # hyphens, no overfull lines) and a clear gutter; the main column may
+        # stretch its spaces a little rather than overfill a line.
+        body = ("\\columnratio{0.3}\n\\setlength{\\columnsep}{0.04\\textwidth}\n"
+                "\\setlength{\\emergencystretch}{2em}\n"
+                "\\begin{paracol}{2}\n\\begingroup\\raggedright\n"
+                + tex_sections(side) + "\\par\\endgroup\n\\switchcolumn\n" + tex_sections(main)
+                + "\\end{paracol}\n")
+    elif layout == "2col-tight":
+        # The stress rendering: a justified sidebar whose overfull lines touch the
+        # main column.
         body = ("\\columnratio{0.32}\n\\setlength{\\columnsep}{1.4em}\n\\begin{paracol}{2}\n"
                 + tex_sections(side) + "\\switchcolumn\n" + tex_sections(main)
                 + "\\end{paracol}\n")
@@ -275,8 +294,10 @@ def main():
         for layout in ("1col", "2col", "table", "smallcaps"):
             (out / f"{stem}.lo-{layout}.fodt").write_text(fodt(resume, layout), encoding="utf-8")
         (out / f"{stem}.pdftex-1col.tex").write_text(tex(resume, "pdftex", "1col"), encoding="utf-8")
-        (out / f"{stem}.pdftex-2col.tex").write_text(tex(resume, "pdftex", "2col"), encoding="utf-8")
-        (out / f"{stem}.xetex-2col.tex").write_text(tex(resume, "xetex", "2col"), encoding="utf-8")
+        for engine in ("pdftex", "xetex"):
+            for layout in ("2col", "2col-tight"):
+                (out / f"{stem}.{engine}-{layout}.tex").write_text(
+                    tex(resume, engine, layout), encoding="utf-8")
         for layout in ("1col", "2col"):
             (out / f"{stem}.html-{layout}.html").write_text(page(resume, layout), encoding="utf-8")
 

@@ -183,3 +183,75 @@ fn a_sidebar_line_overfilled_up_to_a_bullet_stays_in_its_column() {
         assert!(skills.contains(expected), "{expected} not in {skills:?}");
     }
 }
+
+/// A profile whose skills lists sit under Summary (where pdftotext puts a table's
+/// sidebar), as a wide column writes them.
+const LISTS_WIDE: &str = "Tomasz Brennan
+Platform Engineer
+tomasz.brennan@example.net | Gdansk, Poland
+
+Summary
+Platform engineer who keeps build pipelines boring and cloud bills small.
+Infrastructure as code: Terraform, Ansible, Packer, Helm
+Ways of working: incident reviews, trunk-based development, code review, Agile
+Languages: Go, Python, Bash
+Interests: sailing, coastal rowing, helm and crew duty at club regattas
+
+Experience
+Platform Engineer - Tern Freight, Gdansk, 2019 - present
+- Moved 40 services from virtual machines to Kubernetes on AWS, with blue-green deploys.
+- Wrote the Terraform modules every team now starts from.
+";
+
+/// The same lists wrapped as a narrow sidebar wraps them: after a comma, after a
+/// label alone on its line, and inside an item ("code" / "review").
+const LISTS_NARROW: &str = "Tomasz Brennan
+Platform Engineer
+tomasz.brennan@example.net | Gdansk, Poland
+
+Summary
+Platform engineer who keeps build
+pipelines boring and cloud bills small.
+Infrastructure as code:
+Terraform, Ansible, Packer,
+Helm
+Ways of working: incident
+reviews, trunk-based
+development, code
+review, Agile
+Languages: Go, Python, Bash
+Interests: sailing, coastal rowing,
+helm and crew duty at club
+regattas
+
+Experience
+Platform Engineer - Tern Freight, Gdansk, 2019 - present
+- Moved 40 services from virtual machines to Kubernetes on AWS, with blue-green deploys.
+- Wrote the Terraform modules every team now starts from.
+";
+
+/// The lines on which `skill` is mentioned.
+fn lines_of(json: &serde_json::Value, skill: &str) -> Vec<u64> {
+    json["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["name"] == skill)
+        .flat_map(|s| s["mentions"].as_array().unwrap().iter())
+        .map(|m| m["line"].as_u64().unwrap())
+        .collect()
+}
+
+#[test]
+fn a_list_wrapped_over_lines_is_one_list() {
+    let dir = TempDir::new().unwrap();
+    let wide = scan_json(&write(dir.path(), "wide.txt", LISTS_WIDE));
+    let narrow = scan_json(&write(dir.path(), "narrow.txt", LISTS_NARROW));
+    // The wrapped list's label and other items are its ambiguous items' evidence, as
+    // on one line; the interests list, wrapped the same way, is no technology.
+    assert_eq!(lines_of(&wide, "Helm"), [7]);
+    assert_eq!(lines_of(&narrow, "Helm"), [10]);
+    assert_eq!(lines_of(&wide, "Agile"), [8]);
+    assert_eq!(lines_of(&narrow, "Agile"), [14]);
+    assert_eq!(skill_set(&narrow), skill_set(&wide));
+}

@@ -39,6 +39,7 @@ use crate::read::sections::{Document, SectionKind};
 
 mod evidence;
 mod wrap;
+mod wrapped_list;
 
 /// Why an ambiguous word was taken as the technology.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -914,10 +915,13 @@ impl Matcher {
             return Some(Evidence::Category);
         }
         // A list: joined to another skill candidate by a separator or a conjunction,
-        // or after a label; and enough of its other items are technology.
+        // or after a label; and enough of its other items are technology. A list
+        // wrapped over lines in a narrow column is one list, as on one line.
+        let (list_start, list_end) = wrapped_list::around(text, line_start, line_end);
         let joined = |a: &Candidate, b: &Candidate| {
             let gap = text[a.span.end..b.span.start].trim();
-            !text[a.span.end..b.span.start].contains('\n')
+            (!text[a.span.end..b.span.start].contains('\n')
+                || a.span.start >= list_start && b.span.end <= list_end)
                 && (gap.is_empty()
                     || LIST_JOINERS.contains(&gap)
                     || gap == ", and"
@@ -925,10 +929,11 @@ impl Matcher {
         };
         let neighbour_joined = (i > 0 && joined(&candidates[i - 1], c))
             || candidates.get(i + 1).is_some_and(|n| joined(c, n));
-        let label_list = before.trim_end().ends_with(':')
-            || marks.colon_within(line_start, c.span.start) && before.trim_end().ends_with(',');
-        if (neighbour_joined || (label_list && others_on_line(candidates, i, line_start, line_end)))
-            && evidence::list_is_technology(text, candidates, i, line_start, line_end, |k| {
+        let before_list = text[list_start..c.span.start].trim_end();
+        let label_list = before_list.ends_with(':')
+            || marks.colon_within(list_start, c.span.start) && before_list.ends_with(',');
+        if (neighbour_joined || (label_list && others_on_line(candidates, i, list_start, list_end)))
+            && evidence::list_is_technology(text, candidates, i, list_start, list_end, |k| {
                 // A soft skill's list may be one of soft skills ("communication,
                 // teamwork and leadership").
                 let other = &candidates[k];
