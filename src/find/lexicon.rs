@@ -200,6 +200,30 @@ pub struct Form {
     pub case_sensitive: bool,
     /// Needs evidence when written in lower case or at a sentence start (`lowercase_ambiguous`).
     pub lowercase_ambiguous: bool,
+    /// Words in the form, between white space and list separators (`,` `|` `;` `•`
+    /// `·`): "Spring Boot" has 2. What a mention of it covers of a line.
+    pub words: u8,
+}
+
+/// [`Form::words`] of a form's text.
+fn words_in(text: &str) -> u8 {
+    let separator = |c: char| c.is_whitespace() || matches!(c, ',' | '|' | ';' | '•' | '·');
+    let mut words = 0u8;
+    let mut in_word = false;
+    if text.is_ascii() {
+        for &b in text.as_bytes() {
+            let word = !separator(char::from(b));
+            words = words.saturating_add(u8::from(word && !in_word));
+            in_word = word;
+        }
+    } else {
+        for c in text.chars() {
+            let word = !separator(c);
+            words = words.saturating_add(u8::from(word && !in_word));
+            in_word = word;
+        }
+    }
+    words
 }
 
 /// A validated, ready-to-match lexicon.
@@ -544,6 +568,7 @@ fn build(
             ambiguous: written(&entry.ambiguous),
             case_sensitive: written(&entry.case_sensitive),
             lowercase_ambiguous: written(&entry.lowercase_ambiguous),
+            words: words_in(text),
         });
     };
     for (id, entry) in entries.iter().enumerate() {

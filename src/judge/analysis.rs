@@ -145,7 +145,13 @@ pub fn analyze(
     let placed: Vec<Placed> = mentions.iter().map(Placed::from).collect();
     let hidden = hidden_text(matcher, resume.extracted, |_| true);
     let relevant = |s| job.asks_about(s);
-    let stuffing = stuffing::find(resume_doc, &placed, &relevant, hidden.as_ref());
+    let stuffing = stuffing::find(
+        matcher.lexicon(),
+        resume_doc,
+        &placed,
+        &relevant,
+        hidden.as_ref(),
+    );
     let backing = evidence::weigh(
         matcher.lexicon(),
         resume_doc,
@@ -415,7 +421,13 @@ pub fn quick<'a>(
     let garbled = checks::text_is_garbled(resume_doc);
     let glued = !garbled && kind != Kind::Text && checks::text_is_glued(resume_doc);
     let facts = resume::roles(resume_doc);
-    let stuffing = stuffing::find(resume_doc, &mentions, &|s| job.asks_about(s), hidden);
+    let stuffing = stuffing::find(
+        matcher.lexicon(),
+        resume_doc,
+        &mentions,
+        &|s| job.asks_about(s),
+        hidden,
+    );
     let backing = evidence::weigh(
         matcher.lexicon(),
         resume_doc,

@@ -142,8 +142,10 @@ pub struct RoleUse {
 /// One skill's evidence in numbers, before names are attached: what `rank` needs.
 #[derive(Debug, Clone, Default)]
 struct Facts {
-    /// Indexes into `ResumeFacts::roles`.
-    roles: Vec<usize>,
+    /// Where its roles (indexes into `ResumeFacts::roles`, ascending) are in
+    /// `ResumeEvidence::role_lists`: one list for every skill, so weighing a resume
+    /// makes one allocation for the roles instead of one a skill.
+    roles: std::ops::Range<usize>,
     in_projects: bool,
     in_use_section: bool,
     stated: Option<f64>,
@@ -157,6 +159,8 @@ pub struct ResumeEvidence {
     by_skill: Vec<(SkillId, Weighed)>,
     /// The facts of the skills shown in honest text, which `Weighed::own` points into.
     own: Vec<Option<Facts>>,
+    /// The roles of every skill shown, each skill's a run (see `Facts::roles`).
+    role_lists: Vec<usize>,
 }
 
 /// A skill's level and years, with what it was built from.
@@ -202,7 +206,7 @@ impl ResumeEvidence {
         let w = self.get(id)?;
         let own = w.own.and_then(|k| self.own[k].clone()).unwrap_or_default();
         let now = current_month();
-        let mut roles: Vec<usize> = own.roles.clone();
+        let mut roles: Vec<usize> = self.role_lists[own.roles.clone()].to_vec();
         roles.sort_by_key(|&r| std::cmp::Reverse((facts.roles[r].end, facts.roles[r].start)));
         let last_used = roles.first().map(|&r| {
             let end = facts.roles[r].end;
@@ -305,19 +309,29 @@ pub fn weigh(
     let stated: Vec<Stated> = stated_years(doc, &honest);
     // The facts of each kept skill (by slot), and whether it is shown in honest text.
     let mut own: Vec<Option<Facts>> = vec![None; kept.len()];
+    // (slot, role) of every honest mention in a dated role.
+    let mut uses: Vec<(usize, usize)> = Vec::with_capacity(honest.len());
     let mut role = RoleCursor::new(facts);
     for m in &honest {
-        let r = role.of(m.line);
-        let f = own[slot(m.skill).expect("honest mentions are kept")]
-            .get_or_insert_with(Facts::default);
-        if let Some(r) = r {
-            if f.roles.last() != Some(&r) {
-                f.roles.push(r);
-            }
+        let k = slot(m.skill).expect("honest mentions are kept");
+        if let Some(r) = role.of(m.line) {
+            uses.push((k, r));
         }
+        let f = own[k].get_or_insert_with(Facts::default);
         f.in_projects |= m.section == SectionKind::Projects;
         f.in_use_section |= matches!(m.section, SectionKind::Experience | SectionKind::Projects);
     }
+    uses.sort_unstable();
+    uses.dedup();
+    let role_lists: Vec<usize> = uses.iter().map(|u| u.1).collect();
+    let mut from = 0;
+    for run in uses.chunk_by(|a, b| a.0 == b.0) {
+        if let Some(f) = own[run[0].0].as_mut() {
+            f.roles = from..from + run.len();
+        }
+        from += run.len();
+    }
+    let roles_of = |f: &Facts| &role_lists[f.roles.clone()];
     for s in &stated {
         if let Some(f) = slot(s.skill).and_then(|k| own[k].as_mut()) {
             f.stated = Some(f.stated.map_or(s.years, |y: f64| y.max(s.years)));
@@ -359,12 +373,12 @@ pub fn weigh(
             .map(|i| i.1)
             .collect();
         let level = match mine {
-            Some(f) => own_level(f, facts, now),
+            Some(f) => own_level(f, roles_of(f), facts, now),
             None if !others.is_empty() => Level::Implied,
             None if slot(skill).is_some() => Level::Stuffed,
             None => Level::None,
         };
-        let own_roles = mine.map_or(&[][..], |f| f.roles.as_slice());
+        let own_roles = mine.map_or(&[][..], roles_of);
         let own_months = months_in(facts, own_roles, &mut spans);
         let own_stated = mine.and_then(|f| f.stated).unwrap_or(0.0);
         let mut other_stated: f64 = 0.0;
@@ -375,7 +389,7 @@ pub fn weigh(
             all_roles.clear();
             all_roles.extend(own_roles);
             for f in others.iter().filter_map(|&p| own_of(p)) {
-                all_roles.extend(&f.roles);
+                all_roles.extend(roles_of(f));
                 other_stated = other_stated.max(f.stated.unwrap_or(0.0));
             }
             all_roles.sort_unstable();
@@ -414,12 +428,16 @@ pub fn weigh(
             },
         ));
     }
-    ResumeEvidence { by_skill, own }
+    ResumeEvidence {
+        by_skill,
+        own,
+        role_lists,
+    }
 }
 
 /// A skill's level from its own mentions.
-fn own_level(f: &Facts, facts: &ResumeFacts, now: u32) -> Level {
-    if let Some(end) = f.roles.iter().map(|&r| facts.roles[r].end).max() {
+fn own_level(f: &Facts, roles: &[usize], facts: &ResumeFacts, now: u32) -> Level {
+    if let Some(end) = roles.iter().map(|&r| facts.roles[r].end).max() {
         if end + RECENT_MONTHS >= now {
             Level::Recent
         } else {
@@ -620,7 +638,8 @@ mod tests {
         let doc = Document::new(text.into(), Purpose::Resume);
         let mentions: Vec<Placed> = matcher.scan(&doc).iter().map(Placed::from).collect();
         let facts = crate::judge::resume::facts(&doc);
-        let stuffing = crate::judge::stuffing::find(&doc, &mentions, &|_| true, None);
+        let stuffing =
+            crate::judge::stuffing::find(matcher.lexicon(), &doc, &mentions, &|_| true, None);
         let evidence = weigh(
             matcher.lexicon(),
             &doc,

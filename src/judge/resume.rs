@@ -139,10 +139,17 @@ fn read_roles(doc: &Document, titles: bool) -> ResumeFacts {
         if end < start || end > now + 12 {
             continue;
         }
-        let before_dates = line[..found.start]
-            .trim()
-            .trim_end_matches(['|', ',', '-', '('])
-            .trim();
+        // What stands before the dates, less white space and the separators that
+        // lead into them ("Engineer, Acme | (").
+        let before = line[..found.start].as_bytes();
+        let mut cut = before.len();
+        while cut > 0 && before[cut - 1].is_ascii_whitespace() {
+            cut -= 1;
+        }
+        while cut > 0 && matches!(before[cut - 1], b'|' | b',' | b'-' | b'(') {
+            cut -= 1;
+        }
+        let before_dates = line[..cut].trim();
         let (title, first_line) = if !before_dates.is_empty() {
             (title_of(before_dates), line_no)
         } else {

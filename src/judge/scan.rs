@@ -80,7 +80,7 @@ pub fn scan_report(
     let facts = crate::judge::resume::facts(doc);
     let placed: Vec<Placed> = mentions.iter().map(Placed::from).collect();
     let hidden = crate::judge::analysis::hidden_text(matcher, extracted, |_| true);
-    let stuffing = stuffing::find(doc, &placed, &|_| true, hidden.as_ref());
+    let stuffing = stuffing::find(lexicon, doc, &placed, &|_| true, hidden.as_ref());
     let backing = evidence::weigh(
         lexicon,
         doc,

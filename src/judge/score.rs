@@ -751,7 +751,8 @@ mod tests {
         let found = matcher.found_skills(&mentions);
         let facts = crate::judge::resume::facts(&doc);
         let placed: Vec<evidence::Placed> = mentions.iter().map(evidence::Placed::from).collect();
-        let stuffing = crate::judge::stuffing::find(&doc, &placed, &|_| true, None);
+        let stuffing =
+            crate::judge::stuffing::find(matcher.lexicon(), &doc, &placed, &|_| true, None);
         let backing = evidence::weigh(
             matcher.lexicon(),
             &doc,

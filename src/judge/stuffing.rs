@@ -21,7 +21,7 @@
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::find::lexicon::SkillId;
+use crate::find::lexicon::{Lexicon, SkillId};
 use crate::judge::evidence::Placed;
 use crate::judge::score::{Check, CheckStatus};
 use crate::read::sections::{Document, SectionKind};
@@ -187,6 +187,7 @@ struct LineFacts {
 /// text. `relevant`: the skills a block's size counts (a posting's, or every skill
 /// for `scan`). `mentions` are in text order.
 pub fn find(
+    lexicon: &Lexicon,
     doc: &Document,
     mentions: &[Placed],
     relevant: &dyn Fn(SkillId) -> bool,
@@ -214,7 +215,7 @@ pub fn find(
         i = j;
         if on_line.len() < 2
             || quiet.iter().any(|q| q.contains(&line))
-            || !could_be_bare(doc, line, on_line)
+            || !could_be_bare(lexicon, doc, line, on_line)
         {
             continue;
         }
@@ -312,13 +313,13 @@ fn quiet_skills_sections(
 /// words cannot reach 60% of the line's words (most lines of every resume are
 /// sentences with a skill or two). Counts the line's words only until they are too
 /// many, 16 bytes at a time.
-fn could_be_bare(doc: &Document, line: usize, on_line: &[Placed]) -> bool {
-    let text = doc.text().as_bytes();
-    // Words inside mentions at most. A bare line has at least 4 words, 60% of them
+fn could_be_bare(lexicon: &Lexicon, doc: &Document, line: usize, on_line: &[Placed]) -> bool {
+    // Words inside mentions at most (a mention covers its form's words, or fewer when
+    // it wraps onto the next line). A bare line has at least 4 words, 60% of them
     // covered: 3 or more.
     let covered_most: usize = on_line
         .iter()
-        .map(|m| 1 + text[m.start..m.end].iter().filter(|&&b| b == b' ').count())
+        .map(|m| usize::from(lexicon.form(m.form_index).words))
         .sum();
     if covered_most < 3 {
         return false;
@@ -452,7 +453,6 @@ fn label_of(text: &str) -> (Option<String>, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::find::lexicon::Lexicon;
     use crate::find::matcher::Matcher;
     use crate::read::sections::Purpose;
 
@@ -460,7 +460,7 @@ mod tests {
         let matcher = Matcher::new(Lexicon::embedded());
         let doc = Document::new(text.into(), Purpose::Resume);
         let mentions: Vec<Placed> = matcher.scan(&doc).iter().map(Placed::from).collect();
-        find(&doc, &mentions, &|_| true, None).blocks
+        find(matcher.lexicon(), &doc, &mentions, &|_| true, None).blocks
     }
 
     const HONEST: &str = "Jane Doe\nSUMMARY\nBackend engineer who builds payment systems.\nSKILLS\nPython, Django, Kafka, RabbitMQ, Kubernetes, Terraform, PostgreSQL, Redis, Docker, AWS\nEXPERIENCE\nEngineer, Acme\nJan 2020 - Present\n- Built the payments API in Python and Django, with Kafka events\nEnvironment: Python, Django, Kafka, RabbitMQ, Kubernetes, Terraform, PostgreSQL, Redis, Docker, AWS, Git, Jenkins, Linux\nEDUCATION\nBSc Computer Science\n";
