@@ -141,7 +141,7 @@ fn read_roles(doc: &Document, titles: bool) -> ResumeFacts {
         }
         // What stands before the dates, less white space and the separators that
         // lead into them ("Engineer, Acme | (").
-        let before = line[..found.start].as_bytes();
+        let before = &line.as_bytes()[..found.start];
         let mut cut = before.len();
         while cut > 0 && before[cut - 1].is_ascii_whitespace() {
             cut -= 1;
