@@ -54,6 +54,38 @@ pub fn lines_phrase(lines: &[usize]) -> String {
     )
 }
 
+/// The tokens of a line and their offsets: the runs between white space and list
+/// separators (`,` `|` `;` `•` `·`), the words a skills list is made of. Read by bytes: normalised text has no white
+/// space but ASCII, and the two bullets are their UTF-8 sequences.
+pub fn list_tokens(line: &str) -> impl Iterator<Item = (usize, &str)> {
+    let b = line.as_bytes();
+    // The length of the separator at `i`, or 0.
+    let separator = move |i: usize| match b[i] {
+        b' ' | b'\t' | b'\r' | 0x0c | b',' | b'|' | b';' => 1,
+        0xE2 if b.get(i + 1..i + 3) == Some(&[0x80, 0xA2]) => 3,
+        0xC2 if b.get(i + 1) == Some(&0xB7) => 2,
+        _ => 0,
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            let skip = separator(i);
+            if skip == 0 {
+                break;
+            }
+            i += skip;
+        }
+        if i >= b.len() {
+            return None;
+        }
+        let start = i;
+        while i < b.len() && separator(i) == 0 {
+            i += 1;
+        }
+        Some((start, &line[start..i]))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

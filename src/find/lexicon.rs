@@ -10,6 +10,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::prose::list_tokens;
 
 /// The default lexicon, compiled into the binary so skillgap works with no files.
 pub const EMBEDDED_JSON: &str = include_str!("../../skill-lexicon.json");
@@ -200,30 +201,9 @@ pub struct Form {
     pub case_sensitive: bool,
     /// Needs evidence when written in lower case or at a sentence start (`lowercase_ambiguous`).
     pub lowercase_ambiguous: bool,
-    /// Words in the form, between white space and list separators (`,` `|` `;` `•`
-    /// `·`): "Spring Boot" has 2. What a mention of it covers of a line.
+    /// Words in the form, as [`list_tokens`] reads a line: "Spring Boot" has 2. What
+    /// a mention of it covers of a line.
     pub words: u8,
-}
-
-/// [`Form::words`] of a form's text.
-fn words_in(text: &str) -> u8 {
-    let separator = |c: char| c.is_whitespace() || matches!(c, ',' | '|' | ';' | '•' | '·');
-    let mut words = 0u8;
-    let mut in_word = false;
-    if text.is_ascii() {
-        for &b in text.as_bytes() {
-            let word = !separator(char::from(b));
-            words = words.saturating_add(u8::from(word && !in_word));
-            in_word = word;
-        }
-    } else {
-        for c in text.chars() {
-            let word = !separator(c);
-            words = words.saturating_add(u8::from(word && !in_word));
-            in_word = word;
-        }
-    }
-    words
 }
 
 /// A validated, ready-to-match lexicon.
@@ -568,7 +548,7 @@ fn build(
             ambiguous: written(&entry.ambiguous),
             case_sensitive: written(&entry.case_sensitive),
             lowercase_ambiguous: written(&entry.lowercase_ambiguous),
-            words: words_in(text),
+            words: u8::try_from(list_tokens(text).count()).unwrap_or(u8::MAX),
         });
     };
     for (id, entry) in entries.iter().enumerate() {

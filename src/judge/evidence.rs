@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::find::lexicon::{Lexicon, SkillId};
 pub use crate::find::matcher::Placed;
 use crate::judge::posting::JobProfile;
-use crate::judge::resume::{current_month, union_months, union_spans, ResumeFacts};
+use crate::judge::resume::{current_month, union_spans, ResumeFacts};
 use crate::judge::stated_years::{stated_years, Stated};
 use crate::judge::stuffing::Stuffing;
 use crate::read::sections::{Document, SectionKind};
@@ -219,7 +219,7 @@ impl ResumeEvidence {
         let adds = matches!(w.level, Level::Implied) || w.years_from == Some(YearsFrom::Implied);
         Some(SkillEvidence {
             level: w.level,
-            months: months(facts, &roles),
+            months: months_in(facts, &roles, &mut Vec::new()),
             roles: roles
                 .iter()
                 .map(|&r| RoleUse {
@@ -475,12 +475,12 @@ impl<'a> RoleCursor<'a> {
     }
 }
 
-/// [`months`] with a scratch list of spans, reused from call to call; one role
-/// needs none.
+/// Months covered by some of the dated roles, overlaps once. `spans`: scratch,
+/// reused from call to call (one role needs none).
 fn months_in(facts: &ResumeFacts, roles: &[usize], spans: &mut Vec<(u32, u32)>) -> u32 {
     match roles {
         [] => 0,
-        [r] => facts.roles[*r].end - facts.roles[*r].start + 1,
+        [r] => facts.roles[*r].months(),
         _ => {
             spans.clear();
             spans.extend(
@@ -491,16 +491,6 @@ fn months_in(facts: &ResumeFacts, roles: &[usize], spans: &mut Vec<(u32, u32)>) 
             union_spans(spans)
         }
     }
-}
-
-/// Months covered by some of the dated roles, overlaps once.
-fn months(facts: &ResumeFacts, roles: &[usize]) -> u32 {
-    union_months(
-        roles
-            .iter()
-            .map(|&r| (facts.roles[r].start, facts.roles[r].end))
-            .collect(),
-    )
 }
 
 /// The evidence credit of one posting skill: its level's credit, scaled down when

@@ -24,6 +24,7 @@ use serde::Serialize;
 use crate::find::lexicon::{Lexicon, SkillId};
 use crate::judge::evidence::Placed;
 use crate::judge::score::{Check, CheckStatus};
+use crate::prose::list_tokens;
 use crate::read::sections::{Document, SectionKind};
 
 /// Labels that say a line is keywords for a machine.
@@ -178,6 +179,7 @@ pub fn check(stuffing: &Stuffing, stuffed_only: &[String]) -> Check {
 /// One line's make-up.
 struct LineFacts {
     line: usize,
+    section: SectionKind,
     bare: bool,
     keyword_label: bool,
     stack_label: bool,
@@ -234,7 +236,7 @@ pub fn find(
         let mut end = k + 1;
         while end < facts.len()
             && facts[end].0.line == facts[end - 1].0.line + 1
-            && doc.section_of_line(facts[end].0.line) == doc.section_of_line(facts[end - 1].0.line)
+            && facts[end].0.section == facts[end - 1].0.section
         {
             end += 1;
         }
@@ -245,7 +247,7 @@ pub fn find(
         skills.dedup();
         let first_line = run[0].0.line;
         let last_line = run[run.len() - 1].0.line;
-        let section = doc.section_of_line(first_line);
+        let section = run[0].0.section;
         let labelled = run[0].0.keyword_label;
         let stack = run[0].0.stack_label;
         let why = if labelled && skills.len() >= 4 {
@@ -347,7 +349,7 @@ fn line_facts(doc: &Document, line: usize, on_line: &[Placed]) -> LineFacts {
     let mut verb = false;
     let mut year = false;
     let body = &text[body_start..];
-    for (at, token) in tokens(body) {
+    for (at, token) in list_tokens(body) {
         let word = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '+' && c != '#');
         // A token with a letter, digit or `_` is a word (as [`could_be_bare`] counts).
         let has_word_char = token
@@ -386,42 +388,11 @@ fn line_facts(doc: &Document, line: usize, on_line: &[Placed]) -> LineFacts {
     let bare = words >= 4 && covered * 10 >= words * 6 && function * 8 <= words && !verb && !year;
     LineFacts {
         line,
+        section: on_line[0].section,
         bare,
         keyword_label,
         stack_label,
     }
-}
-
-/// The tokens of a line and their offsets: the runs between white space and list
-/// separators (`,` `|` `;` `•` `·`). Read by bytes: normalised text has no white
-/// space but ASCII, and the two bullets are their UTF-8 sequences.
-fn tokens(line: &str) -> impl Iterator<Item = (usize, &str)> {
-    let b = line.as_bytes();
-    // The length of the separator at `i`, or 0.
-    let separator = move |i: usize| match b[i] {
-        b' ' | b'\t' | b'\r' | 0x0c | b',' | b'|' | b';' => 1,
-        0xE2 if b.get(i + 1..i + 3) == Some(&[0x80, 0xA2]) => 3,
-        0xC2 if b.get(i + 1) == Some(&0xB7) => 2,
-        _ => 0,
-    };
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < b.len() {
-            let skip = separator(i);
-            if skip == 0 {
-                break;
-            }
-            i += skip;
-        }
-        if i >= b.len() {
-            return None;
-        }
-        let start = i;
-        while i < b.len() && separator(i) == 0 {
-            i += 1;
-        }
-        Some((start, &line[start..i]))
-    })
 }
 
 /// A short label opening the line ("Keywords:", "Tech stack -"), lowercased, and
@@ -484,7 +455,7 @@ mod tests {
             if let Some(s) = open {
                 by_chars.push((s, &text[s..]));
             }
-            let by_bytes: Vec<(usize, &str)> = tokens(&text).collect();
+            let by_bytes: Vec<(usize, &str)> = list_tokens(&text).collect();
             proptest::prop_assert_eq!(by_bytes, by_chars);
         }
     }
